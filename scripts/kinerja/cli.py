@@ -1,0 +1,215 @@
+"""The ``kinerja`` command line: a thin layer over the pipeline (load → validate → score → publish).
+
+Exit codes: 0 valid / done, 1 invalid data, 2 usage error. Never a traceback: an unexpected failure
+prints one line asking for a report (set ``KINERJA_DEBUG=1`` to see the traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from . import report as reporting
+from .load import Loaded, find_root, load_tree
+from .validate import validate as run_validate
+
+LANG_HELP = "Language of messages: id (Bahasa Indonesia) or en. Default: settings.yaml, else id."
+
+
+class KinerjaGroup(click.Group):
+    """A group that turns unexpected exceptions into one clear line and exit code 3."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:  # pragma: no cover
+            click.echo("Dihentikan / interrupted.", err=True)
+            sys.exit(130)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+            if os.environ.get("KINERJA_DEBUG"):
+                raise
+            click.echo(f"kinerja: kesalahan internal / internal error: {type(exc).__name__}: {exc}\n"
+                       "Laporkan ke pengelola dengan perintah yang dijalankan; KINERJA_DEBUG=1 menampilkan rinciannya. / "
+                       "Please report it with the command you ran; KINERJA_DEBUG=1 shows the details.", err=True)
+            sys.exit(3)
+
+
+@click.group(cls=KinerjaGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kinerja")
+def main() -> None:
+    """Kinerja: performance management as code (SKP, realisasi, penilaian, TPP)."""
+
+
+def resolve_lang(option: str | None, loaded: Loaded | None = None) -> str:
+    if option in ("id", "en"):
+        return option
+    env = os.environ.get("KINERJA_LANG")
+    if env in ("id", "en"):
+        return env
+    if loaded is not None:
+        return loaded.province.settings.language
+    return "id"
+
+
+def load_repository(paths: tuple[str, ...]) -> tuple[Loaded, list[Path]]:
+    """Load the instance that holds ``paths`` (default: the current folder)."""
+    targets = [Path(p) for p in paths] or [Path.cwd()]
+    for target in targets:
+        if not target.exists():
+            raise click.BadParameter(f"'{target}' tidak ada / does not exist", param_hint="PATH")
+    start = targets[0] if targets[0].is_dir() else targets[0].parent
+    root = find_root(start)
+    if root is None:
+        msg = reporting.problem("K801", str(start), path=str(start))
+        click.echo(msg.message(resolve_lang(None)) + "\n" + msg.hint(resolve_lang(None)), err=True)
+        sys.exit(2)
+    return load_tree(root), [t.resolve() for t in targets]
+
+
+def _within(file: str, root: Path, targets: list[Path]) -> bool:
+    path = (root / file).resolve()
+    return any(path == t or t in path.parents for t in targets)
+
+
+def format_option(choices: list[str], default: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+                        help="Output format.")
+
+
+lang_option = click.option("--lang", type=click.Choice(["id", "en"]), default=None, help=LANG_HELP)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@format_option(["text", "json", "github"], "text")
+@lang_option
+@click.option("--all", "show_all", is_flag=True, help="Show every problem (text format shows 20 per code by default).")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
+def validate(paths: tuple[str, ...], fmt: str, lang: str | None, show_all: bool, strict: bool) -> None:
+    """Check the data and report every problem.
+
+    PATH is the repository folder (default: the current one) or files and folders inside contracts/;
+    everything is loaded (references cross files) but only problems under the given paths are shown.
+    """
+    loaded, targets = load_repository(paths)
+    report = run_validate(loaded)
+    if paths and not any(t == loaded.root.resolve() for t in targets):
+        report.problems = [p for p in report.problems if _within(p.file, loaded.root, targets)]
+    language = resolve_lang(lang, loaded)
+    if fmt == "text":
+        click.echo(reporting.render_text(report, language, None if show_all else 20), nl=False)
+    else:
+        click.echo(reporting.REPORTERS[fmt](report, language), nl=False)
+    failed = not report.ok or (strict and report.warnings)
+    sys.exit(1 if failed else 0)
+
+
+def load_valid(lang: str | None) -> tuple[Loaded, str]:
+    """Load the repository in the current folder; on invalid data print the report and exit 1."""
+    loaded, _ = load_repository(())
+    language = resolve_lang(lang, loaded)
+    report = run_validate(loaded)
+    if not report.ok:
+        click.echo(reporting.render_text(report, language), err=True, nl=False)
+        sys.exit(1)
+    return loaded, language
+
+
+def write_atomically(target: Path, files: dict[str, str]) -> None:
+    """Write ``files`` (relative path → text) into ``target`` all at once: a temporary sibling folder is
+    filled first and then put in place, so a failure never leaves half-written output."""
+    import shutil
+    import tempfile
+
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        for rel, text in files.items():
+            path = staging / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        old = None
+        if target.exists():
+            old = target.with_name(f".{target.name}-old")
+            if old.exists():
+                shutil.rmtree(old)
+            target.rename(old)
+        staging.rename(target)
+        if old is not None:
+            shutil.rmtree(old)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+@main.command()
+@click.option("--period", "periods", multiple=True, help="Period id (repeatable). Default: every period.")
+@click.option("--unit", "units", multiple=True, help="Unit id: score it and its sub-units (repeatable).")
+@format_option(["table", "json", "csv"], "table")
+@click.option("--output", type=click.Path(file_okay=False), default=None,
+              help="Write one JSON file per unit and period plus scores.csv into this folder.")
+@lang_option
+def score(periods: tuple[str, ...], units: tuple[str, ...], fmt: str, output: str | None, lang: str | None) -> None:
+    """Score every employee and unit under the regime of its period.
+
+    Invalid data prints the validation report and writes no scores (exit 1).
+    """
+    from .score import engine, output as out
+
+    loaded, language = load_valid(lang)
+    province = loaded.province
+    for period in periods:
+        if period not in province.periods:
+            raise click.BadParameter(f"'{period}' tidak ada di periods.yaml / not in periods.yaml", param_hint="--period")
+    for unit in units:
+        if unit not in province.units:
+            raise click.BadParameter(f"'{unit}' tidak ada di organisation.yaml / not in organisation.yaml", param_hint="--unit")
+    run = engine.score(province, periods or None, units or None)
+    documents = out.unit_documents(province, run, language)
+    if output:
+        files = {f"{period}/{unit}.json": out.dumps(doc) for (unit, period), doc in documents.items()}
+        files["scores.csv"] = out.combined_csv(run, language)
+        write_atomically(Path(output), files)
+        click.echo(f"{len(run.employees)} pegawai / employees, {len(documents)} unit-periode → {output}")
+        return
+    if fmt == "json":
+        click.echo(out.dumps(list(documents.values())), nl=False)
+    elif fmt == "csv":
+        click.echo(out.combined_csv(run, language), nl=False)
+    else:
+        click.echo(out.table(run, language), nl=False)
+
+
+@main.command()
+@click.argument("employee")
+@click.option("--period", required=True, help="Period id.")
+@lang_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def explain(employee: str, period: str, lang: str | None, fmt: str) -> None:
+    """Explain every number of EMPLOYEE's result (employee id) for a period."""
+    from .score import engine, output as out
+
+    loaded, language = load_valid(lang)
+    province = loaded.province
+    if period not in province.periods:
+        raise click.BadParameter(f"'{period}' tidak ada di periods.yaml / not in periods.yaml", param_hint="--period")
+    contract = province.contracts.get((employee, period))
+    if contract is None:
+        raise click.BadParameter(f"tidak ada SKP '{employee}' periode {period} / no SKP for '{employee}' in {period}",
+                                 param_hint="EMPLOYEE")
+    result = engine.score_contract(province, contract, province.periods[period])
+    if fmt == "json":
+        click.echo(out.dumps(out.employee_dict(result, language)), nl=False)
+    else:
+        click.echo(out.explanation(province, result, language), nl=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

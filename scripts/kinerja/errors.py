@@ -1,0 +1,433 @@
+"""The error catalogue: one stable code per kind of problem, with its message in Indonesian and English.
+
+The CLI, the site, the forms and the intake service all render problems from this catalogue, so the
+same code always reads the same. ``docs/errors.md`` (the help page per code) is generated from it and a
+test checks that every code is documented.
+
+Codes by family:
+
+* ``K0xx`` reading and parsing a file (encoding, size, YAML syntax, anchors, duplicate keys)
+* ``K1xx`` schema violations (missing or unknown fields, wrong types, values out of range)
+* ``K2xx`` rules across files (references, reporting lines, periods, appeals, vague duties)
+* ``K3xx`` scoring inputs, ``K5xx`` allowance rules and attendance, ``K6xx`` distribution guidance
+* ``K7xx`` review of changes, ``K8xx`` usage of the command line
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class ErrorKind:
+    """One kind of problem: a stable code, a name, a message template and a hint per language."""
+
+    code: str
+    name: str
+    severity: Severity
+    message_id: str
+    message_en: str
+    hint_id: str = ""
+    hint_en: str = ""
+
+    def message(self, lang: str) -> str:
+        return self.message_en if lang == "en" else self.message_id
+
+    def hint(self, lang: str) -> str:
+        return self.hint_en if lang == "en" else self.hint_id
+
+
+CATALOGUE: dict[str, ErrorKind] = {}
+
+
+def _kind(code: str, name: str, severity: Severity, message_id: str, message_en: str,
+          hint_id: str = "", hint_en: str = "") -> ErrorKind:
+    kind = ErrorKind(code, name, severity, message_id, message_en, hint_id, hint_en)
+    if code in CATALOGUE:  # pragma: no cover - a programming error caught by the catalogue test
+        raise ValueError(f"duplicate error code {code}")
+    CATALOGUE[code] = kind
+    return kind
+
+
+def get(code: str) -> ErrorKind:
+    """The catalogue entry for ``code``; unknown codes are a programming error."""
+    return CATALOGUE[code]
+
+
+# --- K0xx: reading and parsing -------------------------------------------------------------------
+_kind("K001", "not-utf8", "error",
+      "Berkas bukan teks UTF-8 (byte tidak sah di posisi {offset}).",
+      "The file is not UTF-8 text (invalid byte at offset {offset}).",
+      "Simpan ulang berkas sebagai UTF-8 (di Excel/Notepad: Simpan Sebagai → UTF-8).",
+      "Save the file again as UTF-8 (in Excel/Notepad: Save As → UTF-8).")
+_kind("K002", "file-too-large", "error",
+      "Berkas terlalu besar: {size} byte, batasnya {limit} byte.",
+      "The file is too large: {size} bytes, the limit is {limit} bytes.",
+      "Pecah data menjadi beberapa berkas (satu berkas per pegawai atau per unit).",
+      "Split the data into several files (one file per employee or per unit).")
+_kind("K003", "yaml-syntax", "error",
+      "Sintaks YAML tidak sah: {problem}.",
+      "Invalid YAML syntax: {problem}.",
+      "Periksa indentasi, titik dua setelah nama kolom, dan tanda kutip yang belum ditutup.",
+      "Check the indentation, the colon after each field name and unclosed quotes.")
+_kind("K004", "tab-indentation", "error",
+      "Karakter tab dipakai untuk indentasi.",
+      "A tab character is used for indentation.",
+      "YAML hanya menerima spasi untuk indentasi: ganti tab dengan dua spasi.",
+      "YAML accepts only spaces for indentation: replace tabs with two spaces.")
+_kind("K005", "anchor-or-alias", "error",
+      "Anchor/alias YAML ('&' atau '*') tidak diizinkan.",
+      "YAML anchors and aliases ('&' or '*') are not allowed.",
+      "Tulis nilainya secara lengkap di setiap tempat; alias bisa meledakkan ukuran data.",
+      "Write the value out in full at each place; aliases can blow up the size of the data.")
+_kind("K006", "duplicate-key", "error",
+      "Kunci '{key}' muncul dua kali (pertama di baris {first_line}).",
+      "The key '{key}' appears twice (first on line {first_line}).",
+      "Hapus salah satunya; YAML biasa diam-diam hanya memakai yang terakhir.",
+      "Remove one of them; plain YAML silently keeps only the last one.")
+_kind("K007", "empty-file", "error",
+      "Berkas kosong.",
+      "The file is empty.",
+      "Isi berkas sesuai contoh di README atau hapus berkasnya.",
+      "Fill the file in as in the README's example or delete it.")
+_kind("K008", "multiple-documents", "error",
+      "Berkas berisi lebih dari satu dokumen YAML ('---').",
+      "The file holds more than one YAML document ('---').",
+      "Satu berkas berisi satu dokumen; pindahkan dokumen lain ke berkas sendiri.",
+      "One file holds one document; move the others to files of their own.")
+_kind("K009", "yaml-tag", "error",
+      "Tag YAML '{tag}' tidak diizinkan.",
+      "The YAML tag '{tag}' is not allowed.",
+      "Hapus tag yang diawali '!'; tulis nilainya sebagai teks atau angka biasa.",
+      "Remove the tag starting with '!'; write the value as plain text or a number.")
+_kind("K010", "unreadable", "error",
+      "Berkas tidak dapat dibaca: {reason}.",
+      "The file cannot be read: {reason}.",
+      "Periksa izin berkas.", "Check the file's permissions.")
+_kind("K011", "unknown-file", "warning",
+      "Berkas ini tidak termasuk tata letak data yang dikenal dan diabaikan.",
+      "This file is not part of the known data layout and is ignored.",
+      "Lihat README bagian tata letak data untuk nama folder dan berkas yang benar.",
+      "See the README's data layout section for the right folder and file names.")
+_kind("K012", "number-where-text", "error",
+      "'{field}' harus teks, tetapi tertulis sebagai angka {value}.",
+      "'{field}' must be text but is written as the number {value}.",
+      "Beri tanda kutip: {field}: \"{value}\" (angka panjang seperti NIP bisa berubah bila tidak dikutip).",
+      "Quote it: {field}: \"{value}\" (long numbers such as a NIP can change when unquoted).")
+
+# --- K1xx: schema ----------------------------------------------------------------------------------
+_kind("K101", "required", "error",
+      "Kolom wajib '{field}' tidak ada.",
+      "The required field '{field}' is missing.",
+      "Tambahkan '{field}:' dengan nilainya.", "Add '{field}:' with its value.")
+_kind("K102", "unknown-field", "error",
+      "Kolom '{field}' tidak dikenal.",
+      "The field '{field}' is not known.",
+      "Periksa ejaannya; kolom yang dikenal: {allowed}.",
+      "Check its spelling; known fields: {allowed}.")
+_kind("K103", "wrong-type", "error",
+      "'{field}' harus berupa {expected}, tetapi berisi {actual}.",
+      "'{field}' must be {expected} but holds {actual}.",
+      "Perbaiki nilainya sesuai jenis yang diminta.", "Correct the value to the expected kind.")
+_kind("K104", "not-allowed-value", "error",
+      "Nilai '{value}' tidak diizinkan untuk '{field}'.",
+      "The value '{value}' is not allowed for '{field}'.",
+      "Pilih salah satu: {allowed}.", "Choose one of: {allowed}.")
+_kind("K105", "pattern", "error",
+      "'{field}' berisi '{value}' yang tidak sesuai format.",
+      "'{field}' holds '{value}', which does not match the format.",
+      "{format_hint_id}", "{format_hint_en}")
+_kind("K106", "out-of-range", "error",
+      "'{field}' bernilai {value}, di luar batas ({bound}).",
+      "'{field}' is {value}, outside the bounds ({bound}).",
+      "Masukkan nilai dalam batas yang diizinkan.", "Enter a value within the allowed bounds.")
+_kind("K107", "list-where-mapping", "error",
+      "'{field}' berisi daftar (list) padahal harus berupa pasangan kolom: nilai (mapping).",
+      "'{field}' holds a list where a mapping (field: value pairs) belongs.",
+      "Hapus tanda '-' di depan baris-baris kolom tersebut.",
+      "Remove the '-' in front of those field lines.")
+_kind("K108", "too-few-items", "error",
+      "'{field}' harus berisi sedikitnya {minimum} butir.",
+      "'{field}' must hold at least {minimum} item(s).",
+      "Tambahkan butir yang kurang.", "Add the missing items.")
+_kind("K109", "schema", "error",
+      "'{field}' tidak sah: {detail}.",
+      "'{field}' is invalid: {detail}.",
+      "Bandingkan dengan contoh di README atau skema di folder schemas/.",
+      "Compare with the README's example or the schema in schemas/.")
+_kind("K110", "invalid-date", "error",
+      "'{field}' berisi tanggal '{value}' yang tidak ada.",
+      "'{field}' holds the date '{value}', which does not exist.",
+      "Tulis tanggal sebagai \"TTTT-BB-HH\", misalnya \"2026-01-31\".",
+      "Write dates as \"YYYY-MM-DD\", e.g. \"2026-01-31\".")
+_kind("K111", "duplicate-item", "error",
+      "'{field}' memuat butir yang sama dua kali.",
+      "'{field}' holds the same item twice.",
+      "Hapus butir yang berulang.", "Remove the repeated item.")
+
+# --- K2xx: rules across files ----------------------------------------------------------------------
+_kind("K201", "unknown-unit", "error",
+      "Unit '{ref}' tidak ada dalam organisation.yaml.",
+      "The unit '{ref}' is not in organisation.yaml.",
+      "Periksa id unit, atau tambahkan unit itu ke organisation.yaml.",
+      "Check the unit id, or add the unit to organisation.yaml.")
+_kind("K202", "unknown-position", "error",
+      "Jabatan '{ref}' tidak ada dalam positions.yaml unit mana pun.",
+      "The position '{ref}' is not in any unit's positions.yaml.",
+      "Periksa id jabatan; daftar jabatan ada di contracts/units/<unit>/positions.yaml.",
+      "Check the position id; positions are listed in contracts/units/<unit>/positions.yaml.")
+_kind("K203", "unknown-employee", "error",
+      "Pegawai '{ref}' tidak ada dalam employees.yaml unit mana pun.",
+      "The employee '{ref}' is not in any unit's employees.yaml.",
+      "Periksa id pegawai (bukan NIP) di employees.yaml.",
+      "Check the employee id (not the NIP) in employees.yaml.")
+_kind("K204", "unknown-duty", "error",
+      "Uraian tugas '{ref}' tidak ada dalam uraian tugas jabatan '{position}'.",
+      "The duty '{ref}' is not in the job description (uraian tugas) of position '{position}'.",
+      "Pilih salah satu tugas jabatan: {allowed}.",
+      "Choose one of the position's duties: {allowed}.")
+_kind("K205", "unknown-superior-target", "error",
+      "Target atasan '{ref}' tidak ada dalam SKP atasan ({assessor}) periode {period}.",
+      "The superior's target '{ref}' is not in the superior's SKP ({assessor}) for period {period}.",
+      "Pilih salah satu target atasan: {allowed}.",
+      "Choose one of the superior's targets: {allowed}.")
+_kind("K206", "duplicate-id", "error",
+      "Id '{ref}' dipakai lebih dari sekali (juga di {other}).",
+      "The id '{ref}' is used more than once (also in {other}).",
+      "Setiap id harus unik; ganti salah satunya.", "Every id must be unique; change one of them.")
+_kind("K207", "vague-duty", "error",
+      "Tugas bersifat terbuka/tidak jelas: memuat '{phrase}'.",
+      "The duty is open-ended: it contains '{phrase}'.",
+      "Sebutkan tugasnya secara konkret beserta hasil kerjanya; tugas tambahan ditulis satu per satu.",
+      "Name the duty concretely with its output; other duties are listed one by one.")
+_kind("K208", "assessor-not-superior", "error",
+      "Pejabat penilai '{ref}' bukan atasan langsung; menurut garis pelaporan seharusnya '{expected}'.",
+      "The assessor '{ref}' is not the direct superior; by the reporting line it should be '{expected}'.",
+      "Hapus kolom ini (akan diturunkan otomatis) atau perbaiki 'reports_to' jabatan.",
+      "Remove the field (it is derived) or correct the position's 'reports_to'.")
+_kind("K209", "self-assessment", "error",
+      "Pegawai '{ref}' menilai dirinya sendiri.",
+      "The employee '{ref}' assesses themselves.",
+      "Penilai harus atasan langsung pegawai.", "The assessor must be the employee's direct superior.")
+_kind("K210", "reporting-cycle", "error",
+      "Garis pelaporan membentuk lingkaran: {cycle}.",
+      "The reporting lines form a cycle: {cycle}.",
+      "Perbaiki 'reports_to' salah satu jabatan agar garis berakhir di pimpinan tertinggi.",
+      "Correct one position's 'reports_to' so that the line ends at the top.")
+_kind("K211", "overlapping-assignments", "error",
+      "Penugasan pegawai '{ref}' tumpang tindih: {first} dan {second}.",
+      "The assignments of employee '{ref}' overlap: {first} and {second}.",
+      "Akhiri penugasan lama ('to') sebelum penugasan baru dimulai ('from').",
+      "End the old assignment ('to') before the new one starts ('from').")
+_kind("K212", "overlapping-contracts", "error",
+      "Pegawai '{ref}' memiliki lebih dari satu SKP untuk periode {period} (juga {other}).",
+      "The employee '{ref}' has more than one SKP for period {period} (also {other}).",
+      "Satu pegawai satu SKP per periode; hapus atau gabungkan.",
+      "One employee, one SKP per period; remove or merge them.")
+_kind("K213", "realisation-unknown-target", "error",
+      "Realisasi untuk target '{ref}' yang tidak ada dalam SKP.",
+      "A realisation for target '{ref}', which is not in the SKP.",
+      "Target yang ada: {allowed}.", "The SKP's targets are: {allowed}.")
+_kind("K214", "outside-period", "error",
+      "'{ref}' berada di luar periode {period} ({start} s.d. {end}).",
+      "'{ref}' lies outside period {period} ({start} to {end}).",
+      "Pindahkan berkas ke periode yang benar atau perbaiki tanggalnya.",
+      "Move the file to the right period or correct the date.")
+_kind("K215", "appeal-late", "error",
+      "Keberatan diajukan {days} hari setelah hasil diterima; batasnya {limit} hari.",
+      "The appeal was filed {days} days after the result was received; the limit is {limit} days.",
+      "Keberatan hanya dapat diajukan dalam {limit} hari (PP 30/2019 pasal 59).",
+      "An appeal can only be filed within {limit} days (PP 30/2019 art. 59).")
+_kind("K216", "appeal-wrong-decider", "error",
+      "Keberatan diputus oleh '{ref}', padahal yang berwenang adalah atasan pejabat penilai '{expected}'.",
+      "The appeal was decided by '{ref}' but only the appeal assessor '{expected}' may decide it.",
+      "Keputusan keberatan dibuat oleh atasan pejabat penilai.",
+      "Appeals are decided by the assessor's superior.")
+_kind("K217", "unit-without-head", "error",
+      "Unit '{ref}' tidak memiliki jabatan kepala (head: true).",
+      "The unit '{ref}' has no head position (head: true).",
+      "Tandai satu jabatan di positions.yaml unit ini dengan 'head: true'.",
+      "Mark one position in this unit's positions.yaml with 'head: true'.")
+_kind("K218", "superior-target-not-approved", "warning",
+      "Target ini mendukung target atasan '{ref}' yang belum disetujui (status: {status}).",
+      "This target supports the superior's target '{ref}', which is not approved yet (status: {status}).",
+      "Boleh disusun dulu; periksa lagi setelah SKP atasan disetujui.",
+      "Drafting is fine; check again once the superior's SKP is approved.")
+_kind("K219", "unit-cycle", "error",
+      "Pohon unit membentuk lingkaran: {cycle}.",
+      "The unit tree forms a cycle: {cycle}.",
+      "Perbaiki 'parent' salah satu unit.", "Correct one unit's 'parent'.")
+_kind("K220", "unknown-period", "error",
+      "Periode '{ref}' tidak ada dalam periods.yaml.",
+      "The period '{ref}' is not in periods.yaml.",
+      "Periksa id periode atau tambahkan periodenya.", "Check the period id or add the period.")
+_kind("K221", "path-mismatch", "error",
+      "Isi berkas tidak cocok dengan lokasinya: {field} '{value}', tetapi foldernya menunjuk '{expected}'.",
+      "The file's content does not match its location: {field} is '{value}' but its folder says '{expected}'.",
+      "Pindahkan berkas ke folder yang benar atau perbaiki kolomnya.",
+      "Move the file to the right folder or correct the field.")
+_kind("K222", "nip-length", "error",
+      "NIP PNS harus 18 angka; '{value}' berisi {length} angka.",
+      "A PNS NIP has 18 digits; '{value}' has {length}.",
+      "Salin NIP dari SK; untuk PPPK isi 'type: pppk'.",
+      "Copy the NIP from the decree; for PPPK staff set 'type: pppk'.")
+_kind("K223", "nip-date", "error",
+      "NIP '{value}' memuat {part} yang tidak sah ({detail}).",
+      "The NIP '{value}' holds an invalid {part} ({detail}).",
+      "Angka 1-8 adalah tanggal lahir TTTTBBHH, angka 9-14 TMT CPNS TTTTBB.",
+      "Digits 1-8 are the birth date YYYYMMDD, digits 9-14 the CPNS appointment YYYYMM.")
+_kind("K224", "nip-sex", "error",
+      "Digit jenis kelamin NIP '{value}' adalah {digit}; harus 1 (laki-laki) atau 2 (perempuan).",
+      "The sex digit of NIP '{value}' is {digit}; it must be 1 (male) or 2 (female).",
+      "Periksa digit ke-15 NIP.", "Check the NIP's 15th digit.")
+_kind("K225", "zero-target", "error",
+      "Target '{ref}' bernilai nol; capaian tidak dapat dihitung (pembagian dengan nol).",
+      "The target '{ref}' is zero; achievement cannot be computed (division by zero).",
+      "Isi target lebih dari nol, atau gunakan indikator kualitatif.",
+      "Set a target above zero, or use a qualitative indicator.")
+_kind("K226", "aspects-not-for-regime", "error",
+      "Target '{ref}' tidak memakai aspek yang diminta rezim {regime}: {detail}.",
+      "The target '{ref}' does not use the aspects regime {regime} asks for: {detail}.",
+      "{regime_hint_id}", "{regime_hint_en}")
+_kind("K227", "unknown-indicator", "error",
+      "Indikator '{ref}' tidak ada dalam {where}.",
+      "The indicator '{ref}' is not in {where}.",
+      "Indikator yang ada: {allowed}.", "The indicators there are: {allowed}.")
+_kind("K228", "no-holder", "warning",
+      "Jabatan '{ref}' tidak dipegang oleh siapa pun pada periode {period}; pejabat penilai tidak dapat ditentukan.",
+      "Nobody holds position '{ref}' in period {period}; the assessor cannot be derived.",
+      "Tambahkan penugasan (assignments) pejabat tersebut di employees.yaml.",
+      "Add the holder's assignment in employees.yaml.")
+_kind("K229", "not-assigned", "error",
+      "Pegawai '{ref}' tidak menduduki jabatan '{position}' selama periode {period}.",
+      "The employee '{ref}' does not hold position '{position}' during period {period}.",
+      "Periksa penugasan pegawai di employees.yaml atau jabatan di SKP.",
+      "Check the employee's assignments in employees.yaml or the SKP's position.")
+_kind("K230", "appeal-assessor-mismatch", "error",
+      "Atasan pejabat penilai '{ref}' tidak sesuai garis pelaporan; seharusnya '{expected}'.",
+      "The appeal assessor '{ref}' does not match the reporting line; it should be '{expected}'.",
+      "Hapus kolom ini (akan diturunkan otomatis) atau perbaiki 'reports_to'.",
+      "Remove the field (it is derived) or correct 'reports_to'.")
+_kind("K231", "date-order", "error",
+      "'{field}' ({value}) jatuh sebelum '{other_field}' ({other}).",
+      "'{field}' ({value}) comes before '{other_field}' ({other}).",
+      "Perbaiki urutan tanggal.", "Correct the order of the dates.")
+_kind("K232", "unit-head-duplicate", "error",
+      "Unit '{ref}' memiliki lebih dari satu jabatan kepala: {positions}.",
+      "The unit '{ref}' has more than one head position: {positions}.",
+      "Hanya satu jabatan per unit yang bertanda 'head: true'.",
+      "Only one position per unit is marked 'head: true'.")
+_kind("K233", "wrong-reporting-period", "error",
+      "Periode pelaporan '{ref}' tidak sesuai siklus {cadence} periode {period}; yang sah: {allowed}.",
+      "The reporting period '{ref}' does not fit the {cadence} cadence of period {period}; valid: {allowed}.",
+      "Gunakan salah satu periode pelaporan yang sah.", "Use one of the valid reporting periods.")
+_kind("K234", "missing-realisation-value", "error",
+      "Realisasi target '{ref}' tidak berisi nilai maupun 'not_available'.",
+      "The realisation of target '{ref}' has neither a value nor 'not_available'.",
+      "Isi nilainya, atau tulis 'not_available: <alasan>' bila data belum tersedia.",
+      "Fill in the value, or write 'not_available: <reason>' if the data is not available.")
+_kind("K235", "value-and-not-available", "error",
+      "Realisasi target '{ref}' berisi nilai sekaligus 'not_available'.",
+      "The realisation of target '{ref}' has both a value and 'not_available'.",
+      "Pilih salah satu: nilai, atau 'not_available' dengan alasannya.",
+      "Choose one: a value, or 'not_available' with its reason.")
+_kind("K236", "assessment-not-for-regime", "error",
+      "Penilaian tidak sesuai rezim {regime}: {detail}.",
+      "The assessment does not fit regime {regime}: {detail}.",
+      "{regime_hint_id}", "{regime_hint_en}")
+_kind("K237", "no-superior", "error",
+      "Jabatan '{ref}' tidak memiliki atasan (reports_to kosong), tetapi {detail}.",
+      "Position '{ref}' has no superior (reports_to is empty), but {detail}.",
+      "Hanya jabatan tertinggi yang boleh tanpa atasan.", "Only the top position may have no superior.")
+_kind("K238", "unknown-allowance-rule", "error",
+      "Aturan TPP '{ref}' tidak ada di contracts/allowance/.",
+      "The allowance (TPP) rule '{ref}' is not in contracts/allowance/.",
+      "Periksa nama berkas aturan TPP.", "Check the allowance rule's file name.")
+_kind("K239", "target-supports-nothing", "warning",
+      "Target utama '{ref}' tidak mendukung target atasan maupun indikator unit (cascading).",
+      "The main target '{ref}' supports neither a superior's target nor a unit indicator (cascading).",
+      "Isi 'supports' (id target atasan) atau 'supports_indicator' (id indikator perjanjian kinerja).",
+      "Set 'supports' (the superior's target id) or 'supports_indicator' (the agreement's indicator id).")
+_kind("K240", "unknown-target", "error",
+      "Target '{ref}' tidak ada dalam SKP pegawai '{employee}' periode {period}.",
+      "The target '{ref}' is not in employee '{employee}''s SKP for period {period}.",
+      "Target yang ada: {allowed}.", "The SKP's targets are: {allowed}.")
+_kind("K241", "no-contract", "error",
+      "Pegawai '{ref}' tidak memiliki SKP untuk periode {period}.",
+      "The employee '{ref}' has no SKP for period {period}.",
+      "Buat SKP terlebih dulu di units/<unit>/<periode>/skp/.",
+      "Create the SKP first in units/<unit>/<period>/skp/.")
+_kind("K242", "decision-incomplete", "error",
+      "Keputusan keberatan '{decision}' memerlukan '{field}'.",
+      "The appeal decision '{decision}' needs '{field}'.",
+      "Lengkapi kolom keputusan.", "Complete the decision fields.")
+_kind("K243", "range-order", "error",
+      "Rentang target '{ref}' terbalik: min {min} lebih besar dari max {max}.",
+      "The target range of '{ref}' is reversed: min {min} is greater than max {max}.",
+      "Tukar nilai min dan max.", "Swap min and max.")
+_kind("K244", "overlapping-periods", "error",
+      "Periode '{ref}' tumpang tindih dengan periode '{other}'.",
+      "Period '{ref}' overlaps period '{other}'.",
+      "Periode penilaian tidak boleh tumpang tindih.", "Assessment periods must not overlap.")
+
+# --- K8xx: usage -----------------------------------------------------------------------------------
+_kind("K801", "no-data", "error",
+      "Tidak ada data di '{path}' (folder contracts/ tidak ditemukan).",
+      "No data at '{path}' (no contracts/ folder found).",
+      "Jalankan perintah dari folder repositori, atau sebutkan folder datanya.",
+      "Run the command from the repository folder, or name the data folder.")
+_kind("K802", "bad-settings", "error",
+      "Pengaturan tidak sah: {detail}.",
+      "Invalid settings: {detail}.",
+      "Periksa contracts/settings.yaml.", "Check contracts/settings.yaml.")
+
+# --- K3xx: scoring inputs and notes (templates of the regime modules carry the exact wording) ------
+for _code, _name, _id, _en in [
+    ("K310", "zero-target", "Target bernilai nol: {detail}", "Zero target: {detail}"),
+    ("K311", "negative-value", "Nilai negatif: {detail}", "Negative value: {detail}"),
+    ("K312", "score-out-of-range", "Nilai di luar batas: {detail}", "Value out of range: {detail}"),
+    ("K313", "unknown-rating", "Id penilaian tidak dikenal: {detail}", "Unknown rating id: {detail}"),
+    ("K314", "reversed-range", "Rentang terbalik: {detail}", "Reversed range: {detail}"),
+    ("K315", "bad-option", "Opsi penilaian tidak sah: {detail}", "Invalid scoring option: {detail}"),
+    ("K317", "nothing-to-average", "Tidak ada nilai untuk dirata-rata: {detail}", "Nothing to average: {detail}"),
+    ("K318", "missing-input", "Masukan penilaian belum ada: {detail}", "A scoring input is missing: {detail}"),
+    ("K319", "unknown-regime", "Rezim penilaian tidak dikenal: {detail}", "Unknown scoring regime: {detail}"),
+    ("K320", "not-available-excluded", "Realisasi tidak tersedia, dikecualikan: {detail}", "Realisation not available, excluded: {detail}"),
+    ("K321", "no-realisation", "Belum ada realisasi: {detail}", "No realisation yet: {detail}"),
+    ("K322", "no-assessment", "Belum ada penilaian: {detail}", "No assessment yet: {detail}"),
+    ("K323", "provisional-rating", "Predikat sementara: {detail}", "Provisional rating: {detail}"),
+    ("K330", "appeal-applied", "Keputusan keberatan diterapkan: {detail}", "Appeal decision applied: {detail}"),
+]:
+    _kind(_code, _name, "warning" if _code >= "K317" else "error", _id, _en,
+          "Lihat penjelasan nilai (kinerja explain) untuk rinciannya.", "See the score's explanation (kinerja explain).")
+
+# --- K5xx: allowance (TPP) rules and attendance ------------------------------------------------------
+for _code, _name in [
+    ("K500", "allowance-rule-shape"), ("K501", "allowance-versions-overlap"), ("K502", "allowance-split"),
+    ("K503", "allowance-score-bands-overlap"), ("K504", "allowance-score-bands-gap"),
+    ("K505", "allowance-time-bands-overlap"), ("K506", "allowance-time-bands-gap"),
+    ("K507", "allowance-version-dates"), ("K508", "allowance-empty-band"), ("K509", "allowance-band-code"),
+    ("K510", "allowance-hours-per-day"), ("K511", "allowance-no-base"), ("K512", "allowance-version-gap"),
+    ("K513", "allowance-no-performance-table"), ("K514", "allowance-floor"),
+    ("K520", "attendance-missing-column"), ("K521", "attendance-unknown-column"), ("K522", "attendance-bad-value"),
+    ("K523", "attendance-bad-month"), ("K524", "attendance-absent-over-working-days"),
+    ("K525", "attendance-duplicate"), ("K526", "attendance-empty"), ("K527", "attendance-no-employee"),
+    ("K528", "attendance-field-count"), ("K529", "attendance-duplicate-column"),
+    ("K530", "allowance-no-version"), ("K531", "allowance-unknown-class"), ("K532", "allowance-unknown-predikat"),
+    ("K533", "attendance-unknown-band"), ("K534", "attendance-unknown-sanction"), ("K535", "attendance-basis"),
+    ("K536", "attendance-unknown-employee"),
+]:
+    _kind(_code, _name, "warning" if _code in ("K512", "K514") else "error",
+          "Aturan TPP / absensi: {detail}.", "Allowance (TPP) rule / attendance: {detail}.",
+          "Periksa berkas aturan TPP (contracts/allowance/) atau ekspor absensi (contracts/attendance/).",
+          "Check the TPP rule file (contracts/allowance/) or the attendance export (contracts/attendance/).")
+
+# --- K6xx: distribution guidance (SE MenPANRB 3/2023) -----------------------------------------------
+for _code, _name in [("K601", "distribution-above-maximum"), ("K602", "distribution-below-minimum"),
+                     ("K603", "distribution-missing")]:
+    _kind(_code, _name, "warning", "{detail}", "{detail}",
+          "Pedoman sebaran predikat (SE MenPANRB 3/2023) dapat diatur di periods.yaml (options.distribution).",
+          "The distribution guidance (SE MenPANRB 3/2023) is configurable in periods.yaml (options.distribution).")

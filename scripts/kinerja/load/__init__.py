@@ -1,0 +1,169 @@
+"""Step 1 of the pipeline: read every data file once, safely, and build the domain.
+
+``load_tree(root)`` walks ``contracts/``, classifies each file by its path (:mod:`.layout`), parses it with
+the one safe loader (:mod:`.yamlsafe`) and builds a :class:`kinerja.model.Province`. Problems found
+while reading are returned in the result, never raised.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from .. import model as m
+from ..report import Problem, problem
+from . import build, layout, yamlsafe
+
+
+@dataclass
+class Document:
+    """One parsed data file: its kind, path (relative to the repository, POSIX), folder ids and data."""
+
+    kind: str
+    file: str
+    keys: dict[str, str]
+    data: Any
+
+
+@dataclass
+class Loaded:
+    """The output of the load step."""
+
+    root: Path
+    province: m.Province
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    overlay: Mapping[str, bytes] = field(default_factory=dict)
+    files_read: int = 0
+
+    def read_text(self, file: str) -> str | None:
+        """The text of a file (from the overlay if it was given in memory), for locating problems."""
+        raw = self.overlay.get(file)
+        if raw is None:
+            try:
+                raw = (self.root / file).read_bytes()
+            except OSError:
+                return None
+        return raw.decode("utf-8", errors="replace")
+
+
+def find_root(start: Path) -> Path | None:
+    """The repository folder: ``start`` or the nearest parent that holds ``contracts/``."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / layout.DATA_DIR).is_dir():
+            return folder
+    if start.name == layout.DATA_DIR and start.is_dir():
+        return start.parent
+    return None
+
+
+def discover(root: Path) -> list[str]:
+    """Every file under ``contracts/`` as a path relative to ``root`` (sorted, hidden files skipped)."""
+    data = root / layout.DATA_DIR
+    found: list[str] = []
+    for folder, dirs, files in os.walk(data):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rel = Path(folder).relative_to(root).as_posix()
+        found.extend(f"{rel}/{name}" for name in sorted(files) if not name.startswith("."))
+    return found
+
+
+def _inner(file: str) -> str:
+    return file[len(layout.DATA_DIR) + 1:]
+
+
+def read_file(root: Path, file: str, max_bytes: int, overlay: Mapping[str, bytes]) -> tuple[bytes | None, list[Problem]]:
+    if file in overlay:
+        raw = overlay[file]
+        if len(raw) > max_bytes:
+            return None, [problem("K002", file, size=len(raw), limit=max_bytes)]
+        return raw, []
+    path = root / file
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:  # rejected before reading, let alone parsing
+            return None, [problem("K002", file, size=size, limit=max_bytes)]
+        return path.read_bytes(), []
+    except OSError as exc:
+        return None, [problem("K010", file, reason=exc.strerror or str(exc))]
+
+
+def parse_document(file: str, raw: bytes, max_bytes: int) -> tuple[Document | None, list[Problem]]:
+    """Classify and parse one file's bytes (used by the loader and the intake service alike)."""
+    place = layout.classify(_inner(file)) if file.startswith(layout.DATA_DIR + "/") else None
+    if place is None:
+        return None, [problem("K011", file)]
+    if place.kind == "attendance" and file.endswith(".csv"):
+        text, problems = yamlsafe.decode(raw, file)
+        return (Document(place.kind, file, place.keys, text) if text is not None else None), problems
+    data, problems = yamlsafe.load_bytes(raw, file, max_bytes)
+    if data is None:
+        return None, problems
+    return Document(place.kind, file, place.keys, data), problems
+
+
+def load_tree(root: Path, files: Iterable[str] | None = None, overlay: Mapping[str, bytes] | None = None) -> Loaded:
+    """Read and build everything under ``root/contracts`` (plus in-memory ``overlay`` files)."""
+    overlay = dict(overlay or {})
+    names = sorted(set(discover(root) if files is None else files) | set(overlay))
+    loaded = Loaded(root=root, province=m.Province(), overlay=overlay)
+
+    settings_file = next((f for f in names if layout.classify(_inner(f)) and layout.classify(_inner(f)).kind == "settings"), None)  # type: ignore[union-attr]
+    max_bytes = yamlsafe.DEFAULT_MAX_BYTES
+    documents: list[Document] = []
+    if settings_file is not None:
+        raw, problems = read_file(root, settings_file, max_bytes, overlay)
+        loaded.problems.extend(problems)
+        if raw is not None:
+            doc, problems = parse_document(settings_file, raw, max_bytes)
+            loaded.problems.extend(problems)
+            if doc is not None:
+                documents.append(doc)
+                loaded.province.settings = build.settings(doc.data)
+                max_bytes = loaded.province.settings.max_file_bytes
+    else:
+        loaded.province.settings = build.settings({})
+
+    for file in names:
+        if file == settings_file:
+            continue
+        raw, problems = read_file(root, file, max_bytes, overlay)
+        loaded.problems.extend(problems)
+        loaded.files_read += 1
+        if raw is None:
+            _mark_unreadable(loaded.province, file)
+            continue
+        doc, problems = parse_document(file, raw, max_bytes)
+        loaded.problems.extend(problems)
+        if doc is not None:
+            documents.append(doc)
+        elif problems and problems[0].code != "K011":
+            _mark_unreadable(loaded.province, file)
+    loaded.files_read += settings_file is not None
+    loaded.documents = documents
+    build_province(loaded.province, documents)
+    return loaded
+
+
+def _mark_unreadable(province: m.Province, file: str) -> None:
+    place = layout.classify(_inner(file)) if file.startswith(layout.DATA_DIR + "/") else None
+    if place is not None:
+        province.unreadable.add((place.kind, *place.keys.values()))
+
+
+def build_province(province: m.Province, documents: Iterable[Document]) -> None:
+    """Fill ``province`` from parsed documents (lenient: broken records are skipped)."""
+    order = {kind: i for i, kind in enumerate(layout.KINDS + ("attendance",))}
+    for doc in sorted(documents, key=lambda d: (order.get(d.kind, 99), d.file)):
+        builder = build.BUILDERS.get(doc.kind)
+        if builder is not None and not isinstance(doc.data, dict):
+            province.unreadable.add((doc.kind, *doc.keys.values()))
+        elif builder is not None:
+            builder(province, doc.data, doc.file, **doc.keys)
+        elif doc.kind == "allowance-rule":
+            province.allowance_rules[doc.keys["rule"]] = doc
+        elif doc.kind == "attendance":
+            province.attendance.setdefault(doc.keys["month"], []).append(doc)

@@ -1,0 +1,475 @@
+"""Step 3 of the pipeline: score every employee and unit under the regime of its period.
+
+Reads the validated :class:`~kinerja.model.Province` and calls the pure regime modules
+(:mod:`.pp46`, :mod:`.permenpanrb_8_2021`, :mod:`.permenpanrb_6_2022`); every number it returns is a
+:class:`~.explain.Figure` that explains itself. Missing inputs never become silent zeros: the result is
+marked ``incomplete`` with the reason; a "not available" realisation is excluded with its reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Iterable, Mapping
+
+from .. import model as m
+from . import permenpanrb_6_2022 as r622
+from . import permenpanrb_8_2021 as r821
+from . import pp46
+from .explain import D, Figure, Options, Text, half_up
+
+_CREATIVITY = {"unit": "unit-kerja", "organisation": "organisasi", "national": "negara"}
+
+PREDIKAT_ORDER = ("sangat-baik", "baik", "butuh-perbaikan", "cukup", "kurang", "buruk", "sangat-kurang")
+PREDIKAT_WORDS: Mapping[str, Text] = {
+    "sangat-baik": Text("Sangat Baik", "Very Good (Sangat Baik)"),
+    "baik": Text("Baik", "Good (Baik)"),
+    "butuh-perbaikan": Text("Butuh Perbaikan", "Needs Improvement (Butuh Perbaikan)"),
+    "cukup": Text("Cukup", "Fair (Cukup)"),
+    "kurang": Text("Kurang", "Poor (Kurang)"),
+    "buruk": Text("Buruk", "Bad (Buruk)"),
+    "sangat-kurang": Text("Sangat Kurang", "Very Poor (Sangat Kurang)"),
+}
+
+
+@dataclass(frozen=True)
+class Note:
+    """Why something was excluded or a result is incomplete (a code and its words)."""
+
+    code: str
+    text: Text
+
+
+@dataclass
+class IndicatorResult:
+    """An indicator's target, aggregated realisation and achievement (capaian)."""
+
+    target_id: str
+    indicator_id: str
+    text: str
+    unit: str
+    target: m.TargetValue
+    polarity: str
+    realised: Decimal | None = None
+    realised_text: str | None = None
+    achievement: Figure | None = None
+    value: Figure | None = None
+    note: Note | None = None
+    by_period: dict[str, Decimal | None] = field(default_factory=dict)
+
+
+@dataclass
+class EmployeeResult:
+    """One employee's result for one period."""
+
+    employee: str
+    period: str
+    regime: str
+    position: str
+    unit: str
+    status: str  # complete | incomplete | provisional
+    predikat: str | None = None
+    score: Figure | None = None
+    rating: Figure | None = None
+    figures: dict[str, Figure] = field(default_factory=dict)
+    indicators: list[IndicatorResult] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    options: dict[str, Any] = field(default_factory=dict)
+    appeal_applied: bool = False
+
+    @property
+    def predikat_word(self) -> Text | None:
+        return PREDIKAT_WORDS.get(self.predikat) if self.predikat else None
+
+
+@dataclass
+class UnitResult:
+    """A unit's result for a period: its agreement's indicators, the distribution of predikat among its
+    own employees and its whole subtree, coverage, and guidance warnings (6/2022)."""
+
+    unit: str
+    period: str
+    indicators: list[IndicatorResult] = field(default_factory=list)
+    distribution: Counter[str] = field(default_factory=Counter)
+    subtree_distribution: Counter[str] = field(default_factory=Counter)
+    employees: int = 0
+    with_contract: int = 0
+    with_assessment: int = 0
+    realisation_coverage: dict[str, int] = field(default_factory=dict)
+    warnings: list[Any] = field(default_factory=list)
+
+
+@dataclass
+class ScoreRun:
+    """Everything :func:`score` computed."""
+
+    employees: dict[tuple[str, str], EmployeeResult] = field(default_factory=dict)
+    units: dict[tuple[str, str], UnitResult] = field(default_factory=dict)
+    periods: list[str] = field(default_factory=list)
+
+
+def options_for(period: m.Period) -> Options:
+    return Options(dict(period.options))
+
+
+def today(province: m.Province) -> dt.date:
+    return province.settings.today or dt.date.today()
+
+
+def current_period(province: m.Province) -> m.Period | None:
+    """The period that holds today (or the latest one that started)."""
+    now = today(province)
+    started = [p for p in province.periods.values() if p.start <= now]
+    holding = [p for p in started if p.contains(now)]
+    pool = holding or started or list(province.periods.values())
+    return max(pool, key=lambda p: p.start) if pool else None
+
+
+# --- realisations --------------------------------------------------------------------------------------
+def _entries_for(records: list[m.Realisation], target: str, indicator: str | None,
+                 single_indicator: bool) -> list[tuple[str, m.RealisationEntry]]:
+    out = []
+    for record in sorted(records, key=lambda r: r.reporting_period):
+        for entry in record.entries:
+            if entry.target != target:
+                continue
+            if indicator is not None and entry.indicator not in (indicator, None if single_indicator else "\0"):
+                continue
+            out.append((record.reporting_period, entry))
+    return out
+
+
+def aggregate(values: list[Decimal], how: str) -> Decimal:
+    if how == "sum":
+        return sum(values, Decimal(0))
+    if how == "mean":
+        return sum(values, Decimal(0)) / len(values)
+    return values[-1]
+
+
+def _range_or_value(target: m.TargetValue) -> Any:
+    if target.is_range:
+        return r821.Range(target.low, target.high)  # type: ignore[arg-type]
+    return target.value
+
+
+def indicator_result(target_id: str, ind: m.Indicator, entries: list[tuple[str, m.RealisationEntry]],
+                     options: Options, with_value: bool) -> IndicatorResult:
+    """Aggregate an indicator's realisations and compute its achievement (and its 8/2021 value)."""
+    result = IndicatorResult(target_id, ind.id, ind.text, ind.unit, ind.target, ind.polarity)
+    numbers: list[Decimal] = []
+    missing_reason = None
+    for label, entry in entries:
+        result.by_period[label] = entry.value
+        if entry.value is not None:
+            numbers.append(entry.value)
+        elif entry.value_text is not None:
+            result.realised_text = entry.value_text
+        elif entry.not_available:
+            missing_reason = entry.not_available
+    if not numbers:
+        if result.realised_text is None:
+            result.note = (Note("K320", Text(f"tidak tersedia: {missing_reason}", f"not available: {missing_reason}"))
+                           if missing_reason else Note("K321", Text("belum ada realisasi", "no realisation yet")))
+        return result
+    result.realised = aggregate(numbers, ind.aggregation)
+    if ind.target.qualitative:
+        return result
+    try:
+        result.achievement = r821.achievement(_range_or_value(ind.target), result.realised,
+                                              lower_is_better=ind.polarity == "lower")
+        if with_value:
+            result.value = r821.achievement_value(result.achievement, target_is_maximum=ind.maximum, options=options)
+    except pp46.ScoringInputError as exc:
+        result.note = Note(exc.code, exc.message)
+    return result
+
+
+# --- one employee ----------------------------------------------------------------------------------------
+def score_contract(province: m.Province, contract: m.Contract, period: m.Period) -> EmployeeResult:
+    position = province.positions.get(contract.position)
+    result = EmployeeResult(contract.employee, period.id, period.regime, contract.position,
+                            position.unit if position else contract.unit, "incomplete")
+    options = options_for(period)
+    result.options = dict(period.options)
+    records = province.realisations_of(contract.employee, period.id)
+    assessment = province.assessments.get((contract.employee, period.id))
+    appeal = province.appeals.get((contract.employee, period.id))
+    if assessment is not None and appeal is not None and appeal.decision in ("accepted", "partly-accepted") \
+            and appeal.changed_rating:
+        assessment = _apply_appeal(assessment, appeal)
+        result.appeal_applied = True
+        result.notes.append(Note("K330", Text(
+            f"penilaian diubah oleh keputusan keberatan tanggal {appeal.decided_on}",
+            f"the rating was changed by the appeal decision of {appeal.decided_on}")))
+    try:
+        if period.regime == "pp46-2011":
+            _score_pp46(province, result, contract, records, assessment, position, options)
+        elif period.regime == "permenpanrb-8-2021":
+            _score_821(result, contract, records, assessment, options)
+        elif period.regime == "permenpanrb-6-2022":
+            _score_622(province, result, contract, records, assessment, period, position, options)
+        else:
+            result.notes.append(Note("K319", Text(f"rezim '{period.regime}' tidak dikenal", f"unknown regime '{period.regime}'")))
+    except pp46.ScoringInputError as exc:
+        result.status = "incomplete"
+        result.notes.append(Note(exc.code, exc.message))
+    return result
+
+
+def _apply_appeal(assessment: m.Assessment, appeal: m.Appeal) -> m.Assessment:
+    from dataclasses import replace
+
+    changed = appeal.changed_rating
+    behaviour = dict(assessment.behaviour)
+    if isinstance(changed.get("behaviour"), dict):
+        behaviour.update(changed["behaviour"])
+    return replace(assessment, behaviour=behaviour,
+                   results=changed.get("results", assessment.results),
+                   behaviour_rating=changed.get("behaviour_rating", assessment.behaviour_rating))
+
+
+def _score_pp46(province: m.Province, result: EmployeeResult, contract: m.Contract, records: list[m.Realisation],
+                assessment: m.Assessment | None, position: m.Position | None, options: Options) -> None:
+    activities: list[Figure] = []
+    for target in contract.targets:
+        if target.category != "main" or target.quantity is None or target.time is None or target.quality is None:
+            continue
+        entries = [e for _, e in _entries_for(records, target.id, None, True)]
+        if not entries:
+            result.notes.append(Note("K321", Text(f"target {target.id}: belum ada realisasi", f"target {target.id}: no realisation yet")))
+            continue
+        usable = [e for e in entries if e.not_available is None]
+        if not usable:
+            reason = entries[-1].not_available
+            result.notes.append(Note("K320", Text(f"target {target.id} dikecualikan: {reason}",
+                                                  f"target {target.id} excluded: {reason}")))
+            continue
+        ro = sum((e.quantity or Decimal(0) for e in usable), Decimal(0))
+        rk = sum((e.quality or Decimal(0) for e in usable), Decimal(0)) / len(usable)
+        rw = sum((e.time or Decimal(0) for e in usable), Decimal(0))
+        costs = [e.cost for e in usable if e.cost is not None]
+        cost = (target.cost, sum(costs, Decimal(0))) if target.cost is not None and costs else None
+        figure = pp46.activity(quantity=(target.quantity.target, ro), quality=(target.quality, rk),
+                               time=(target.time.target, rw), cost=cost, name=target.text)
+        result.figures[f"activity:{target.id}"] = figure
+        activities.append(figure)
+    if not activities:
+        return
+    extra = len(assessment.extra_tasks) if assessment else 0
+    creativity = _CREATIVITY.get(assessment.creativity_level or "", None) if assessment else None
+    skp = pp46.skp_value(activities, extra, creativity, options)
+    result.figures["skp"] = skp
+    result.score = skp
+    if assessment is None:
+        result.notes.append(Note("K322", Text("belum ada penilaian perilaku", "no behaviour assessment yet")))
+        return
+    structural = assessment.structural if assessment.structural is not None else bool(position and position.structural)
+    behaviour = pp46.behaviour({k: v for k, v in assessment.behaviour.items()}, structural, options)
+    result.figures["behaviour"] = behaviour
+    total = pp46.total(skp, behaviour)
+    result.figures["total"] = total
+    rating = pp46.rating(total, options)
+    result.score, result.rating, result.predikat = total, rating.figure, rating.id
+    if not [n for n in result.notes if n.code == "K321"]:
+        result.status = "complete"
+
+
+def _score_821(result: EmployeeResult, contract: m.Contract, records: list[m.Realisation],
+               assessment: m.Assessment | None, options: Options) -> None:
+    values: list[Figure] = []
+    for target in contract.targets:
+        for ind in target.indicators:
+            entries = _entries_for(records, target.id, ind.id, len(target.indicators) == 1)
+            item = indicator_result(target.id, ind, entries, options, with_value=True)
+            result.indicators.append(item)
+            if item.value is not None and target.category == "main":
+                values.append(item.value)
+            elif item.note is not None:
+                result.notes.append(Note(item.note.code, Text(f"{target.id}/{ind.id}: {item.note.text.id}",
+                                                              f"{target.id}/{ind.id}: {item.note.text.en}")))
+    if not values:
+        return
+    weight = Decimal(100) / len(values)
+    main = r821.main_value([r821.weighted_value(v, weight) for v in values])
+    additional = r821.additional_value([v for _, v in assessment.additional_work] if assessment else [])
+    skp = r821.skp_value([main], [additional])
+    result.figures["skp"] = skp
+    result.score = skp
+    if assessment is None or not assessment.behaviour:
+        result.notes.append(Note("K322", Text("belum ada penilaian perilaku", "no behaviour assessment yet")))
+        return
+    behaviour = mean_figure("perilaku", Text("Nilai perilaku kerja", "Behaviour value"),
+                            [(k, D(v)) for k, v in sorted(assessment.behaviour.items())], r821.SOURCE)
+    result.figures["behaviour"] = behaviour
+    total = r821.total(skp, behaviour, peers_rate_behaviour=assessment.behaviour_raters == "360")
+    result.figures["total"] = total
+    rating = r821.rating(total, new_idea=assessment.new_idea, options=options)
+    result.score, result.rating, result.predikat = total, rating.figure, rating.id
+    if not [n for n in result.notes if n.code in ("K321",)]:
+        result.status = "complete"
+
+
+def mean_figure(key: str, label: Text, items: list[tuple[str, Decimal]], source: str) -> Figure:
+    """The mean of named values, rounded half up to two places for display."""
+    total = sum((v for _, v in items), Decimal(0))
+    value = total / len(items)
+    names = " + ".join(name for name, _ in items)
+    return Figure(key=key, label=label, value=value, rounded=half_up(value),
+                  formula=Text(f"({names}) / {len(items)}", f"({names}) / {len(items)}"),
+                  inputs=tuple(items), source=source)
+
+
+def _score_622(province: m.Province, result: EmployeeResult, contract: m.Contract, records: list[m.Realisation],
+               assessment: m.Assessment | None, period: m.Period, position: m.Position | None,
+               options: Options) -> None:
+    for target in contract.targets:
+        for ind in target.indicators:
+            entries = _entries_for(records, target.id, ind.id, len(target.indicators) == 1)
+            result.indicators.append(indicator_result(target.id, ind, entries, options, with_value=False))
+    if assessment is None:
+        result.notes.append(Note("K322", Text("belum ada penilaian", "no assessment yet")))
+        return
+    periodic = [r622.periodic_evaluation(r.reporting_period, r.results, r.behaviour, options)
+                for r in sorted(assessment.periodic, key=lambda r: r.reporting_period)]
+    for evaluation in periodic:
+        result.figures[f"periodic:{evaluation.period}"] = evaluation.rating.figure
+    results_rating = assessment.results
+    org_ratings = period.options.get("organisation_ratings", {}) if isinstance(period.options, Mapping) else {}
+    if position is not None and position.head and position.unit in org_ratings:
+        head = r622.unit_head_results(org_ratings[position.unit], options)
+        result.figures["unit_head_results"] = head.figure
+        results_rating = head.id
+    rule = options.get("annual_rule", "assessor")
+    if results_rating is not None and assessment.behaviour_rating is not None or rule != "assessor":
+        if rule != "assessor" and not periodic:
+            result.notes.append(Note("K317", Text("belum ada evaluasi periodik", "no periodic evaluation yet")))
+            return
+        annual = r622.annual_evaluation(periodic, results_rating, assessment.behaviour_rating, period=period.id,
+                                        options=options)
+        result.rating, result.predikat = annual.rating.figure, annual.rating.id
+        result.status = "complete"
+    elif periodic:
+        latest = periodic[-1]
+        result.rating, result.predikat = latest.rating.figure, latest.rating.id
+        result.status = "provisional"
+        result.notes.append(Note("K323", Text(
+            f"predikat sementara dari evaluasi periodik {latest.period}; penilaian tahunan belum ada",
+            f"provisional rating from the periodic evaluation {latest.period}; no annual assessment yet")))
+    else:
+        result.notes.append(Note("K322", Text("belum ada penilaian", "no assessment yet")))
+        return
+    if position is not None and position.cls == "fungsional" and position.level and result.predikat:
+        months = _months_held(province, contract.employee, position.id, period)
+        try:
+            result.figures["credit_points"] = r622.credit_points(result.predikat, position.level, months, options)
+        except pp46.ScoringInputError as exc:
+            result.notes.append(Note(exc.code, exc.message))
+
+
+def _months_held(province: m.Province, employee_id: str, position_id: str, period: m.Period) -> int:
+    employee = province.employees.get(employee_id)
+    if employee is None:
+        return 12
+    months = 0
+    year, month = period.start.year, period.start.month
+    while (year, month) <= (period.end.year, period.end.month):
+        first = dt.date(year, month, 1)
+        if any(a.position == position_id and a.overlaps(first, first) for a in employee.assignments):
+            months += 1
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+    return months or 12
+
+
+# --- units ------------------------------------------------------------------------------------------------
+def subtree(province: m.Province, unit_id: str) -> list[str]:
+    out, stack = [], [unit_id]
+    children: dict[str | None, list[str]] = {}
+    for u in province.units.values():
+        children.setdefault(u.parent, []).append(u.id)
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(sorted(children.get(current, []), reverse=True))
+    return out
+
+
+def score_unit(province: m.Province, unit_id: str, period: m.Period, run: ScoreRun) -> UnitResult:
+    result = UnitResult(unit_id, period.id)
+    options = options_for(period)
+    agreement = province.agreements.get((unit_id, period.id))
+    realisation = province.agreement_realisations.get((unit_id, period.id))
+    if agreement is not None:
+        entries = list(realisation.entries) if realisation else []
+        for ind in agreement.indicators():
+            mine = sorted(((e.reporting_period or "", e) for e in entries if e.target == ind.id), key=lambda x: x[0])
+            result.indicators.append(indicator_result(ind.id, ind, mine, options, with_value=False))
+    labels = period.reporting_periods()
+    now = today(province)
+    due = [label for label in labels if m.reporting_period_bounds(label)[1] < now] or labels[:0]
+    members = [e for e in province.employees.values()
+               if any(province.positions.get(p) and province.positions[p].unit == unit_id
+                      for p in e.positions_during(period.start, period.end))]
+    result.employees = len(members)
+    for label in due:
+        result.realisation_coverage[label] = 0
+    for employee in members:
+        contract = province.contracts.get((employee.id, period.id))
+        if contract is None:
+            continue
+        result.with_contract += 1
+        if (employee.id, period.id) in province.assessments:
+            result.with_assessment += 1
+        reported = {r.reporting_period for r in province.realisations_of(employee.id, period.id)}
+        for label in due:
+            if label in reported:
+                result.realisation_coverage[label] += 1
+        scored = run.employees.get((employee.id, period.id))
+        if scored is not None and scored.predikat:
+            result.distribution[scored.predikat] += 1
+    return result
+
+
+def score(province: m.Province, periods: Iterable[str] | None = None, units: Iterable[str] | None = None) -> ScoreRun:
+    """Score the given periods (default: all) for the given units' subtrees (default: all units)."""
+    run = ScoreRun()
+    chosen = [province.periods[p] for p in (periods or sorted(province.periods)) if p in province.periods]
+    run.periods = [p.id for p in chosen]
+    wanted: set[str] | None = None
+    if units:
+        wanted = {u for unit in units for u in subtree(province, unit)}
+    for period in chosen:
+        for (employee_id, period_id), contract in sorted(province.contracts.items()):
+            if period_id != period.id:
+                continue
+            position = province.positions.get(contract.position)
+            if wanted is not None and (position is None or position.unit not in wanted):
+                continue
+            run.employees[(employee_id, period_id)] = score_contract(province, contract, period)
+        for unit_id in sorted(province.units):
+            if wanted is not None and unit_id not in wanted:
+                continue
+            run.units[(unit_id, period.id)] = score_unit(province, unit_id, period, run)
+        _subtree_distributions(province, run, period)
+    return run
+
+
+def _subtree_distributions(province: m.Province, run: ScoreRun, period: m.Period) -> None:
+    options = options_for(period)
+    org_ratings = period.options.get("organisation_ratings", {}) if isinstance(period.options, Mapping) else {}
+    default_org = period.options.get("default_organisation_rating", "baik") if isinstance(period.options, Mapping) else "baik"
+    for (unit_id, period_id), unit_result in run.units.items():
+        if period_id != period.id:
+            continue
+        for member in subtree(province, unit_id):
+            child = run.units.get((member, period_id))
+            if child is not None:
+                unit_result.subtree_distribution.update(child.distribution)
+        if period.regime == "permenpanrb-6-2022" and province.units[unit_id].parent is None \
+                and sum(unit_result.subtree_distribution.values()):
+            rating = org_ratings.get(unit_id, default_org)
+            unit_result.warnings = r622.distribution_warnings(rating, dict(unit_result.subtree_distribution), options)

@@ -1,0 +1,134 @@
+"""Explainable numbers: every computed value carries its derivation.
+
+A :class:`Figure` is a number together with the formula that produced it, the inputs it used (themselves
+figures or plain values), the rule it applied and the regulation it came from. The site, ``kinerja
+explain`` and the JSON output all render the same tree, in Indonesian or English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Iterator, Mapping, Union
+
+Number = Union[Decimal, int, str]
+
+TWO_PLACES = Decimal("0.01")
+
+
+def D(value: Number | float) -> Decimal:
+    """Decimal from an int, a string or a Decimal (floats go through ``str`` so 0.1 stays 0.1)."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, float):
+        return Decimal(str(value))
+    return Decimal(value)
+
+
+def half_up(value: Decimal, places: Decimal = TWO_PLACES) -> Decimal:
+    """Round half up, as published tables do (5.625 -> 5.63); Python's ``round`` rounds half to even."""
+    return value.quantize(places, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A short text in both languages (Indonesian first: it is the default)."""
+
+    id: str
+    en: str
+
+    def __call__(self, lang: str) -> str:
+        return self.en if lang == "en" else self.id
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A computed number with its derivation.
+
+    ``value`` is the raw result; ``rounded`` is set only where the regulation's examples round.
+    ``formula`` is the formula in words and symbols; ``inputs`` names every value that went in (a
+    nested :class:`Figure` or a plain value); ``rule`` says which branch or band applied and
+    ``source`` cites the regulation.
+    """
+
+    key: str
+    label: Text
+    value: Decimal
+    formula: Text
+    inputs: tuple[tuple[str, Any], ...] = ()
+    rounded: Decimal | None = None
+    rule: Text | None = None
+    source: str = ""
+
+    @property
+    def shown(self) -> Decimal:
+        """The value as published: the rounded one when there is one."""
+        return self.rounded if self.rounded is not None else self.value
+
+    def children(self) -> Iterator[tuple[str, "Figure"]]:
+        for name, item in self.inputs:
+            if isinstance(item, Figure):
+                yield name, item
+
+    def to_dict(self, lang: str = "id") -> dict[str, Any]:
+        """A JSON-friendly tree (Decimals as strings, so nothing is lost)."""
+        out: dict[str, Any] = {
+            "key": self.key,
+            "label": self.label(lang),
+            "value": str(self.value),
+            "formula": self.formula(lang),
+        }
+        if self.rounded is not None:
+            out["rounded"] = str(self.rounded)
+        if self.rule is not None:
+            out["rule"] = self.rule(lang)
+        if self.source:
+            out["source"] = self.source
+        out["inputs"] = {
+            name: (item.to_dict(lang) if isinstance(item, Figure) else _plain(item))
+            for name, item in self.inputs
+        }
+        return out
+
+
+def _plain(item: Any) -> Any:
+    if isinstance(item, Decimal):
+        return str(item)
+    if isinstance(item, Text):
+        return item.en
+    if isinstance(item, Mapping):
+        return {k: _plain(v) for k, v in item.items()}
+    if isinstance(item, (list, tuple)):
+        return [_plain(v) for v in item]
+    return item
+
+
+def render(figure: Figure, lang: str = "id", indent: int = 0) -> list[str]:
+    """Plain-text lines explaining ``figure`` and everything it was computed from."""
+    pad = "  " * indent
+    shown = str(figure.shown)
+    raw = "" if figure.rounded is None else f" ({'nilai mentah' if lang != 'en' else 'raw'} {figure.value})"
+    lines = [f"{pad}{figure.label(lang)} = {shown}{raw}", f"{pad}  = {figure.formula(lang)}"]
+    if figure.rule is not None:
+        lines.append(f"{pad}  {'aturan' if lang != 'en' else 'rule'}: {figure.rule(lang)}")
+    if figure.source:
+        lines.append(f"{pad}  {'sumber' if lang != 'en' else 'source'}: {figure.source}")
+    plain = [(n, v) for n, v in figure.inputs if not isinstance(v, Figure)]
+    if plain:
+        lines.append(pad + "  " + ", ".join(f"{n} = {_plain(v)}" for n, v in plain))
+    for _, child in figure.children():
+        lines.extend(render(child, lang, indent + 1))
+    return lines
+
+
+@dataclass(frozen=True)
+class Options:
+    """Scoring options where the sources are uncertain (DOMAIN.md marks them *unconfirmed*).
+
+    Each regime module reads only the keys it knows; results record the options they used.
+    """
+
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def get(self, key: str, default: Any) -> Any:
+        return self.values.get(key, default)

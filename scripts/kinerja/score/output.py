@@ -1,0 +1,161 @@
+"""Machine-readable score results (described by ``schemas/score-result.schema.json``) and their text.
+
+One JSON document per unit and period, and one combined CSV; the same dictionaries feed the site.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Iterable
+
+from .. import model as m
+from .engine import EmployeeResult, IndicatorResult, ScoreRun, UnitResult
+from .explain import Figure, render
+
+RESULT_SCHEMA_ID = "https://kinerja.example/schemas/score-result.schema.json"
+
+
+def _num(figure: Figure | None) -> str | None:
+    return None if figure is None else str(figure.shown)
+
+
+def indicator_dict(item: IndicatorResult, lang: str) -> dict[str, Any]:
+    return {
+        "target": item.target_id,
+        "indicator": item.indicator_id,
+        "text": item.text,
+        "unit": item.unit,
+        "goal": item.target.show(),
+        "polarity": item.polarity,
+        "realised": None if item.realised is None else str(item.realised),
+        "realised_text": item.realised_text,
+        "by_period": {k: (None if v is None else str(v)) for k, v in item.by_period.items()},
+        "achievement": _num(item.achievement),
+        "value": _num(item.value),
+        "note": None if item.note is None else {"code": item.note.code, "text": item.note.text(lang)},
+        "explanation": [f.to_dict(lang) for f in (item.achievement, item.value) if f is not None],
+    }
+
+
+def employee_dict(result: EmployeeResult, lang: str) -> dict[str, Any]:
+    word = result.predikat_word
+    return {
+        "employee": result.employee,
+        "period": result.period,
+        "regime": result.regime,
+        "position": result.position,
+        "unit": result.unit,
+        "status": result.status,
+        "predikat": result.predikat,
+        "predikat_word": word(lang) if word else None,
+        "score": _num(result.score),
+        "score_raw": None if result.score is None else str(result.score.value),
+        "appeal_applied": result.appeal_applied,
+        "notes": [{"code": n.code, "text": n.text(lang)} for n in result.notes],
+        "options": {k: v for k, v in result.options.items()},
+        "indicators": [indicator_dict(i, lang) for i in result.indicators],
+        "figures": {name: fig.to_dict(lang) for name, fig in result.figures.items()},
+        "rating": None if result.rating is None else result.rating.to_dict(lang),
+    }
+
+
+def unit_dict(province: m.Province, unit: UnitResult, employees: Iterable[EmployeeResult], lang: str) -> dict[str, Any]:
+    period = province.periods[unit.period]
+    return {
+        "$schema": RESULT_SCHEMA_ID,
+        "unit": unit.unit,
+        "unit_name": province.units[unit.unit].name,
+        "period": unit.period,
+        "regime": period.regime,
+        "employees_count": unit.employees,
+        "coverage": {
+            "with_contract": unit.with_contract,
+            "with_assessment": unit.with_assessment,
+            "realisations": dict(unit.realisation_coverage),
+        },
+        "distribution": dict(sorted(unit.distribution.items())),
+        "subtree_distribution": dict(sorted(unit.subtree_distribution.items())),
+        "warnings": [{"code": w.code, "text": w.message(lang)} for w in unit.warnings],
+        "indicators": [indicator_dict(i, lang) for i in unit.indicators],
+        "employees": [employee_dict(e, lang) for e in employees],
+    }
+
+
+def unit_documents(province: m.Province, run: ScoreRun, lang: str) -> dict[tuple[str, str], dict[str, Any]]:
+    by_unit: dict[tuple[str, str], list[EmployeeResult]] = {}
+    for result in run.employees.values():
+        by_unit.setdefault((result.unit, result.period), []).append(result)
+    return {key: unit_dict(province, unit, by_unit.get(key, []), lang) for key, unit in sorted(run.units.items())}
+
+
+CSV_COLUMNS = ["period", "unit", "employee", "position", "regime", "status", "predikat", "score", "score_raw",
+               "skp", "behaviour", "credit_points", "appeal_applied", "notes"]
+
+
+def combined_csv(run: ScoreRun, lang: str) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for (employee, period), r in sorted(run.employees.items(), key=lambda kv: (kv[0][1], kv[1].unit, kv[0][0])):
+        writer.writerow([period, r.unit, employee, r.position, r.regime, r.status, r.predikat or "",
+                         _num(r.score) or "", "" if r.score is None else str(r.score.value),
+                         _num(r.figures.get("skp")) or "", _num(r.figures.get("behaviour")) or "",
+                         _num(r.figures.get("credit_points")) or "", "yes" if r.appeal_applied else "",
+                         "; ".join(n.text(lang) for n in r.notes)])
+    return out.getvalue()
+
+
+def table(run: ScoreRun, lang: str) -> str:
+    head = ("periode", "unit", "pegawai", "status", "predikat", "nilai") if lang != "en" else \
+           ("period", "unit", "employee", "status", "predikat", "score")
+    rows = [head]
+    for (employee, period), r in sorted(run.employees.items(), key=lambda kv: (kv[0][1], kv[1].unit, kv[0][0])):
+        word = r.predikat_word
+        rows.append((period, r.unit, employee, r.status, word(lang) if word else "-", _num(r.score) or "-"))
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(head))]
+    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows) + "\n"
+
+
+def explanation(province: m.Province, result: EmployeeResult, lang: str) -> str:
+    """The text of ``kinerja explain``: every number of one employee's result with its derivation."""
+    en = lang == "en"
+    word = result.predikat_word
+    lines = [
+        f"{'Employee' if en else 'Pegawai'}: {result.employee} — {province.positions[result.position].title if result.position in province.positions else result.position}",
+        f"{'Period' if en else 'Periode'}: {result.period} ({result.regime})",
+        f"Status: {result.status}",
+        f"Predikat: {word(lang) if word else '-'}",
+        "",
+    ]
+    for item in result.indicators:
+        realised = item.realised if item.realised is not None else (item.realised_text or "-")
+        lines.append(f"- {item.target_id}/{item.indicator_id} {item.text}: target {item.target.show()} {item.unit}, "
+                     f"{'realised' if en else 'realisasi'} {realised}")
+        for fig in (item.achievement, item.value):
+            if fig is not None:
+                lines.extend("    " + line for line in render(fig, lang))
+        if item.note is not None:
+            lines.append(f"    {item.note.code}: {item.note.text(lang)}")
+    if result.indicators:
+        lines.append("")
+    for name, fig in result.figures.items():
+        if name == "total" or (name == "skp" and "total" in result.figures and result.regime != "permenpanrb-6-2022"):
+            continue
+        lines.extend(render(fig, lang))
+        lines.append("")
+    top = result.figures.get("total")
+    if top is not None:
+        lines.extend(render(top, lang))
+        lines.append("")
+    if result.rating is not None and result.regime != "permenpanrb-6-2022":
+        lines.extend(render(result.rating, lang))
+        lines.append("")
+    for note in result.notes:
+        lines.append(f"{note.code}: {note.text(lang)}")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,46 @@
+"""Step 2 of the pipeline: check the loaded data and report every problem.
+
+``validate(loaded)`` runs the schema check of each document and the rules across files, then finds the
+line and column of every problem in one extra pass per affected file. It returns a
+:class:`~kinerja.report.Report`; it never raises on bad data.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from ..load import Loaded
+from ..load.yamlsafe import locate_many
+from ..report import Problem, Report
+from . import rules, schema
+
+
+def validate(loaded: Loaded) -> Report:
+    """Every problem of the loaded tree: reading, schema and cross-file rules, located."""
+    report = Report(files_checked=loaded.files_read)
+    report.extend(loaded.problems)
+    for doc in loaded.documents:
+        if doc.kind != "attendance":
+            report.extend(schema.check(doc.kind, doc.data, doc.file, loaded.root))
+    report.extend(rules.check_all(loaded.province, loaded.documents))
+    report.problems = locate_problems(loaded, report.problems)
+    return report
+
+
+def locate_problems(loaded: Loaded, problems: list[Problem]) -> list[Problem]:
+    """Fill in line and column from the field path, composing each affected file once."""
+    by_file: dict[str, list[int]] = defaultdict(list)
+    for i, item in enumerate(problems):
+        if item.line is None and item.file.endswith((".yaml", ".yml")):
+            by_file[item.file].append(i)
+    out = list(problems)
+    for file, indexes in by_file.items():
+        text = loaded.read_text(file)
+        if text is None:
+            continue
+        marks = locate_many(text, [problems[i].path for i in indexes])
+        for i, mark in zip(indexes, marks):
+            if mark is not None:
+                out[i] = replace(problems[i], line=mark.line, column=mark.column)
+    return out
