@@ -176,6 +176,7 @@ def score(periods: tuple[str, ...], units: tuple[str, ...], fmt: str, output: st
     if output:
         files = {f"{period}/{unit}.json": out.dumps(doc) for (unit, period), doc in documents.items()}
         files["scores.csv"] = out.combined_csv(run, language)
+        files["allowance.csv"] = out.allowance_csv(run, language)
         write_atomically(Path(output), files)
         click.echo(f"{len(run.employees)} pegawai / employees, {len(documents)} unit-periode → {output}")
         return
@@ -195,6 +196,7 @@ def score(periods: tuple[str, ...], units: tuple[str, ...], fmt: str, output: st
 def explain(employee: str, period: str, lang: str | None, fmt: str) -> None:
     """Explain every number of EMPLOYEE's result (employee id) for a period."""
     from .score import engine, output as out
+    from .score.explain import render
 
     loaded, language = load_valid(lang)
     province = loaded.province
@@ -205,11 +207,35 @@ def explain(employee: str, period: str, lang: str | None, fmt: str) -> None:
         raise click.BadParameter(f"tidak ada SKP '{employee}' periode {period} / no SKP for '{employee}' in {period}",
                                  param_hint="EMPLOYEE")
     result = engine.score_contract(province, contract, province.periods[period])
+    run = engine.score(province, [period], [result.unit])
     if fmt == "json":
-        click.echo(out.dumps(out.employee_dict(result, language)), nl=False)
-    else:
-        click.echo(out.explanation(province, result, language), nl=False)
+        click.echo(out.dumps(dict(out.employee_dict(result, language),
+                                  allowance=out.allowance_rows(run, result, language))), nl=False)
+        return
+    click.echo(out.explanation(province, result, language), nl=False)
+    for (employee_id, month), paid in sorted(run.allowance.items()):
+        if employee_id == employee:
+            click.echo(f"\nTPP {month}:")
+            for figure in paid.figures():
+                click.echo("\n".join(render(figure, language)))
+    for (employee_id, month), note in sorted(run.allowance_notes.items()):
+        if employee_id == employee:
+            click.echo(f"\nTPP {month}: {note.code} {note.text(language)}")
 
+
+def _register_steps() -> None:
+    """The steps beside the core (publish, review, intake) add their own commands, the way plugins
+    register through one hook: each has ``<step>/commands.py`` with ``register(main)``."""
+    import importlib
+    import importlib.util
+
+    for step in ("publish", "review", "intake", "bench"):
+        name = f"kinerja.{step}.commands"
+        if importlib.util.find_spec(f"kinerja.{step}") and importlib.util.find_spec(name):
+            importlib.import_module(name).register(main)
+
+
+_register_steps()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -78,6 +78,7 @@ class EmployeeResult:
     notes: list[Note] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)
     appeal_applied: bool = False
+    periodic: dict[str, str] = field(default_factory=dict)  # evaluation period → predikat id (6/2022)
 
     @property
     def predikat_word(self) -> Text | None:
@@ -99,6 +100,7 @@ class UnitResult:
     with_assessment: int = 0
     realisation_coverage: dict[str, int] = field(default_factory=dict)
     warnings: list[Any] = field(default_factory=list)
+    allowance: Any = None  # allowance.UnitTotals of the unit's own employees, when a TPP rule applies
 
 
 @dataclass
@@ -108,6 +110,8 @@ class ScoreRun:
     employees: dict[tuple[str, str], EmployeeResult] = field(default_factory=dict)
     units: dict[tuple[str, str], UnitResult] = field(default_factory=dict)
     periods: list[str] = field(default_factory=list)
+    allowance: dict[tuple[str, str], Any] = field(default_factory=dict)  # (employee, YYYY-MM) → AllowanceResult
+    allowance_notes: dict[tuple[str, str], Note] = field(default_factory=dict)
 
 
 def options_for(period: m.Period) -> Options:
@@ -336,6 +340,7 @@ def _score_622(province: m.Province, result: EmployeeResult, contract: m.Contrac
                 for r in sorted(assessment.periodic, key=lambda r: r.reporting_period)]
     for evaluation in periodic:
         result.figures[f"periodic:{evaluation.period}"] = evaluation.rating.figure
+        result.periodic[evaluation.period] = evaluation.rating.id
     results_rating = assessment.results
     org_ratings = period.options.get("organisation_ratings", {}) if isinstance(period.options, Mapping) else {}
     if position is not None and position.head and position.unit in org_ratings:
@@ -454,8 +459,68 @@ def score(province: m.Province, periods: Iterable[str] | None = None, units: Ite
             if wanted is not None and unit_id not in wanted:
                 continue
             run.units[(unit_id, period.id)] = score_unit(province, unit_id, period, run)
+        _allowances(province, run, period, wanted)
         _subtree_distributions(province, run, period)
     return run
+
+
+def _month_rating(result: EmployeeResult, month: str) -> str | None:
+    """The predikat that pays a month: the periodic evaluation covering it (6/2022), else the result's."""
+    day = dt.date.fromisoformat(month + "-01")
+    for label, predikat in result.periodic.items():
+        start, end = m.reporting_period_bounds(label)
+        if start <= day <= end:
+            return predikat
+    return result.predikat
+
+
+def _allowances(province: m.Province, run: ScoreRun, period: m.Period, wanted: set[str] | None) -> None:
+    """Monthly allowance (TPP) per employee from the period's rule and the attendance exports."""
+    from . import allowance as tpp
+
+    if not period.allowance_rule or period.allowance_rule not in province.allowance_rules:
+        return
+    try:
+        rule = tpp.rule_from_mapping(province.allowance_rules[period.allowance_rule].data)
+    except tpp.RuleFormatError:
+        return  # reported by validate
+    per_unit: dict[str, list[Any]] = {}
+    for month, docs in sorted(province.attendance.items()):
+        first = dt.date.fromisoformat(month + "-01")
+        if not period.contains(first):
+            continue
+        for doc in docs:
+            records, problems = (tpp.attendance_from_csv(doc.data) if isinstance(doc.data, str)
+                                 else tpp.attendance_from_mapping(doc.data))
+            if problems:
+                continue  # reported by validate
+            for record in records:
+                result = run.employees.get((record.employee, period.id))
+                if result is None or (wanted is not None and result.unit not in wanted):
+                    continue
+                position = province.positions.get(result.position)
+                rating = _month_rating(result, month)
+                key = (record.employee, month)
+                if rating is None or position is None:
+                    run.allowance_notes[key] = Note("K322", Text(
+                        "TPP tidak dihitung: belum ada predikat", "TPP not computed: no predikat yet"))
+                    continue
+                grade_key = f"kelas-{position.grade}" if position.grade else None
+                version = tpp.version_for(rule, first)
+                cls = grade_key if grade_key and version is not None and version.base_for(grade_key) else position.cls
+                try:
+                    paid = tpp.monthly_allowance(rule, cls, rating, record.attendance, month, employee=record.employee)
+                except tpp.AllowanceError as exc:
+                    first_problem = exc.problems[0] if getattr(exc, "problems", None) else None
+                    run.allowance_notes[key] = Note(first_problem.code if first_problem else "K530",
+                                                    first_problem.message if first_problem else Text("-", "-"))
+                    continue
+                run.allowance[key] = paid
+                per_unit.setdefault(result.unit, []).append(paid)
+    for unit_id, results in per_unit.items():
+        unit_result = run.units.get((unit_id, period.id))
+        if unit_result is not None:
+            unit_result.allowance = tpp.unit_totals(results)
 
 
 def _subtree_distributions(province: m.Province, run: ScoreRun, period: m.Period) -> None:

@@ -61,8 +61,10 @@ def employee_dict(result: EmployeeResult, lang: str) -> dict[str, Any]:
     }
 
 
-def unit_dict(province: m.Province, unit: UnitResult, employees: Iterable[EmployeeResult], lang: str) -> dict[str, Any]:
+def unit_dict(province: m.Province, unit: UnitResult, employees: Iterable[EmployeeResult], lang: str,
+              run: ScoreRun | None = None) -> dict[str, Any]:
     period = province.periods[unit.period]
+    employees = list(employees)
     return {
         "$schema": RESULT_SCHEMA_ID,
         "unit": unit.unit,
@@ -79,15 +81,43 @@ def unit_dict(province: m.Province, unit: UnitResult, employees: Iterable[Employ
         "subtree_distribution": dict(sorted(unit.subtree_distribution.items())),
         "warnings": [{"code": w.code, "text": w.message(lang)} for w in unit.warnings],
         "indicators": [indicator_dict(i, lang) for i in unit.indicators],
-        "employees": [employee_dict(e, lang) for e in employees],
+        "allowance_totals": None if unit.allowance is None else unit.allowance.to_dict(lang),
+        "employees": [dict(employee_dict(e, lang), allowance=allowance_rows(run, e, lang) if run else [])
+                      for e in employees],
     }
+
+
+def allowance_rows(run: ScoreRun, result: EmployeeResult, lang: str) -> list[dict[str, Any]]:
+    """The employee's monthly allowance (TPP) within the result's period, with notes for months not paid."""
+    rows = [paid.to_dict(lang) for (employee, month), paid in sorted(run.allowance.items())
+            if employee == result.employee and month.startswith(result.period[:4])]
+    rows += [{"month": month, "note": {"code": note.code, "text": note.text(lang)}}
+             for (employee, month), note in sorted(run.allowance_notes.items())
+             if employee == result.employee and month.startswith(result.period[:4])]
+    return rows
+
+
+ALLOWANCE_COLUMNS = ["month", "unit", "employee", "rule", "gross", "performance", "discipline", "deductions", "net",
+                     "reasons"]
+
+
+def allowance_csv(run: ScoreRun, lang: str) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(ALLOWANCE_COLUMNS)
+    for (employee, month), paid in sorted(run.allowance.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        unit = next((r.unit for (e, _), r in run.employees.items() if e == employee), "")
+        writer.writerow([month, unit, employee, paid.rule_id, paid.gross.shown, paid.performance.shown,
+                         paid.discipline.shown, paid.deduction_total.shown, paid.net.shown,
+                         "; ".join(d.label(lang) for d in paid.deductions)])
+    return out.getvalue()
 
 
 def unit_documents(province: m.Province, run: ScoreRun, lang: str) -> dict[tuple[str, str], dict[str, Any]]:
     by_unit: dict[tuple[str, str], list[EmployeeResult]] = {}
     for result in run.employees.values():
         by_unit.setdefault((result.unit, result.period), []).append(result)
-    return {key: unit_dict(province, unit, by_unit.get(key, []), lang) for key, unit in sorted(run.units.items())}
+    return {key: unit_dict(province, unit, by_unit.get(key, []), lang, run) for key, unit in sorted(run.units.items())}
 
 
 CSV_COLUMNS = ["period", "unit", "employee", "position", "regime", "status", "predikat", "score", "score_raw",
