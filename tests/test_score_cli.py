@@ -86,3 +86,70 @@ def test_existing_output_is_replaced_whole(mini: Path, tmp_path: Path) -> None:
     (out / "stale.json").write_text("{}")
     assert run_cli("score", "--output", str(out), cwd=mini).code == 0
     assert not (out / "stale.json").exists() and (out / "scores.csv").exists()
+
+
+def _with_allowance(mini: Path) -> Path:
+    rule = mini / "contracts/allowance/tpp-contoh.yaml"
+    rule.parent.mkdir(parents=True, exist_ok=True)
+    rule.write_text((REPO / "contracts/allowance/tpp-contoh.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    periods = mini / "contracts/periods.yaml"
+    periods.write_text(periods.read_text() + "    allowance_rule: tpp-contoh\n")
+    return rule
+
+
+def test_allowance_rule_with_overlapping_dates_is_an_error(mini: Path) -> None:
+    rule = _with_allowance(mini)
+    rule.write_text(rule.read_text().replace('effective_to: "2025-12-31"', 'effective_to: "2026-06-30"'))
+    result = run_cli("validate", "--format", "json", cwd=mini)
+    assert result.code == 1
+    found = [p for p in result.json()["problems"] if p["code"] == "K501"]
+    assert found and found[0]["file"] == "contracts/allowance/tpp-contoh.yaml" and found[0]["line"]
+
+
+def _attendance(mini: Path, row: str) -> None:
+    attendance = mini / "contracts/attendance/2026-02/dinas-umum.csv"
+    attendance.parent.mkdir(parents=True)
+    attendance.write_text("employee,month,working_days,absent_days,tl1,tl2,tl3,tl4,psw1,psw2,psw3,psw4,sanction\n"
+                          + row + "\n", encoding="utf-8")
+
+
+def test_monthly_allowance_from_attendance(mini: Path) -> None:
+    _with_allowance(mini)
+    _attendance(mini, "e-staf,2026-02,20,2,0,0,0,0,0,0,0,0,")
+    assert run_cli("validate", cwd=mini).code == 0
+    docs = run_cli("score", "--format", "json", "--lang", "en", cwd=mini).json()
+    staff = next(e for d in docs for e in d["employees"] if e["employee"] == "e-staf")
+    (month,) = [row for row in staff["allowance"] if row.get("month") == "2026-02"]
+    gross, net = month["gross"]["rounded"], month["net"]["rounded"]
+    assert 0 < float(net) < float(gross)
+    assert any("2" in d["label"] for d in month["deductions"])  # the two days absent are named
+    unit = next(d for d in docs if d["unit"] == "dinas-umum")
+    assert unit["allowance_totals"]["count"] == 1
+
+
+def test_attendance_for_an_unknown_employee_is_reported(mini: Path) -> None:
+    _with_allowance(mini)
+    _attendance(mini, "e-hantu,2026-02,20,x,0,0,0,0,0,0,0,0,")
+    result = run_cli("validate", "--format", "json", cwd=mini)
+    codes = {p["code"] for p in result.json()["problems"]}
+    assert result.code == 1 and "K522" in codes
+
+
+def test_generator_reproduces_the_committed_demo(tmp_path: Path) -> None:
+    assert run_cli("generate", "--out", str(tmp_path)).code == 0
+    ours = {p.relative_to(REPO / "contracts").as_posix(): p.read_bytes()
+            for p in (REPO / "contracts").rglob("*") if p.is_file()}
+    made = {p.relative_to(tmp_path / "contracts").as_posix(): p.read_bytes()
+            for p in (tmp_path / "contracts").rglob("*") if p.is_file()}
+    assert made == ours
+
+
+def test_demo_is_valid_and_every_predikat_occurs() -> None:
+    assert run_cli("validate", "--strict", cwd=REPO).code == 0
+    rows = list(csv.DictReader(io.StringIO(run_cli("score", "--format", "csv", cwd=REPO).out)))
+    by_regime: dict[str, set[str]] = {}
+    for row in rows:
+        by_regime.setdefault(row["regime"], set()).add(row["predikat"])
+    assert {"sangat-baik", "baik", "cukup", "kurang", "buruk"} <= by_regime["pp46-2011"]
+    assert {"sangat-baik", "baik", "cukup", "kurang", "sangat-kurang"} <= by_regime["permenpanrb-8-2021"]
+    assert {"sangat-baik", "baik", "butuh-perbaikan", "kurang", "sangat-kurang"} <= by_regime["permenpanrb-6-2022"]

@@ -15,6 +15,7 @@ from typing import Any, Iterable, Mapping
 from .. import model as m
 from ..report import Problem, problem
 from . import build, layout, yamlsafe
+from .cache import ParseCache, blob_id, parse_many
 
 
 @dataclass
@@ -61,13 +62,15 @@ def find_root(start: Path) -> Path | None:
 
 
 def discover(root: Path) -> list[str]:
-    """Every file under ``contracts/`` as a path relative to ``root`` (sorted, hidden files skipped)."""
+    """Every file under ``contracts/`` as a path relative to ``root`` (sorted; hidden files and Markdown
+    notes such as ``contracts/README.md`` are skipped)."""
     data = root / layout.DATA_DIR
     found: list[str] = []
     for folder, dirs, files in os.walk(data):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         rel = Path(folder).relative_to(root).as_posix()
-        found.extend(f"{rel}/{name}" for name in sorted(files) if not name.startswith("."))
+        found.extend(f"{rel}/{name}" for name in sorted(files)
+                     if not name.startswith(".") and not name.lower().endswith(".md"))  # notes for officers
     return found
 
 
@@ -105,13 +108,24 @@ def parse_document(file: str, raw: bytes, max_bytes: int) -> tuple[Document | No
     return Document(place.kind, file, place.keys, data), problems
 
 
-def load_tree(root: Path, files: Iterable[str] | None = None, overlay: Mapping[str, bytes] | None = None) -> Loaded:
-    """Read and build everything under ``root/contracts`` (plus in-memory ``overlay`` files)."""
+def _parse_result(file: str, raw: bytes, max_bytes: int) -> tuple[Any, list[Problem]]:
+    """What the cache stores for one file: its document (or None) and its reading problems."""
+    return parse_document(file, raw, max_bytes)
+
+
+def load_tree(root: Path, files: Iterable[str] | None = None, overlay: Mapping[str, bytes] | None = None,
+              cache: bool = True, workers: int | None = None) -> Loaded:
+    """Read and build everything under ``root/contracts`` (plus in-memory ``overlay`` files).
+
+    Each file is read once; its Git blob id keys a parse cache (``.kinerja-cache/``), so unchanged
+    files are not parsed again; the files that miss are parsed on every core.
+    """
     overlay = dict(overlay or {})
     names = sorted(set(discover(root) if files is None else files) | set(overlay))
     loaded = Loaded(root=root, province=m.Province(), overlay=overlay)
+    store = ParseCache(root / ".kinerja-cache" if cache else None)
 
-    settings_file = next((f for f in names if layout.classify(_inner(f)) and layout.classify(_inner(f)).kind == "settings"), None)  # type: ignore[union-attr]
+    settings_file = next((f for f in names if f in (f"{layout.DATA_DIR}/settings.yaml", f"{layout.DATA_DIR}/settings.yml")), None)
     max_bytes = yamlsafe.DEFAULT_MAX_BYTES
     documents: list[Document] = []
     if settings_file is not None:
@@ -124,28 +138,60 @@ def load_tree(root: Path, files: Iterable[str] | None = None, overlay: Mapping[s
                 documents.append(doc)
                 loaded.province.settings = build.settings(doc.data)
                 max_bytes = loaded.province.settings.max_file_bytes
+        loaded.files_read += 1
     else:
         loaded.province.settings = build.settings({})
 
+    results: dict[str, tuple[Any, list[Problem]]] = {}
+    misses: list[tuple[str, bytes]] = []
+    blobs: dict[str, str] = {}
     for file in names:
         if file == settings_file:
             continue
         raw, problems = read_file(root, file, max_bytes, overlay)
-        loaded.problems.extend(problems)
         loaded.files_read += 1
         if raw is None:
+            loaded.problems.extend(problems)
             _mark_unreadable(loaded.province, file)
             continue
-        doc, problems = parse_document(file, raw, max_bytes)
-        loaded.problems.extend(problems)
+        blob = blobs[file] = blob_id(raw) + f":{max_bytes}"
+        hit = store.get(blob)
+        if hit is not None and _same_place(hit[0], file):
+            results[file] = hit
+        else:
+            misses.append((file, raw))
+    for (file, _), result in zip(misses, parse_many(_parse_result, misses, max_bytes, workers)):
+        results[file] = result
+        store.put(blobs[file], result)
+    for file in names:
+        if file not in results:
+            continue
+        doc, problems = results[file]
+        if doc is not None and doc.file != file:  # the same bytes at another path
+            doc = Document(doc.kind, file, dict(doc.keys), doc.data)
+        loaded.problems.extend(_at(problems, file))
         if doc is not None:
             documents.append(doc)
         elif problems and problems[0].code != "K011":
             _mark_unreadable(loaded.province, file)
-    loaded.files_read += settings_file is not None
+    store.save()
     loaded.documents = documents
     build_province(loaded.province, documents)
     return loaded
+
+
+def _same_place(doc: Any, file: str) -> bool:
+    """A cached document may be reused only where the path gives the same kind and folder ids."""
+    place = layout.classify(_inner(file)) if file.startswith(layout.DATA_DIR + "/") else None
+    if doc is None:
+        return place is not None
+    return place is not None and place.kind == doc.kind and place.keys == doc.keys
+
+
+def _at(problems: list[Problem], file: str) -> list[Problem]:
+    from dataclasses import replace
+
+    return [p if p.file == file else replace(p, file=file) for p in problems]
 
 
 def _mark_unreadable(province: m.Province, file: str) -> None:

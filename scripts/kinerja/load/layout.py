@@ -16,6 +16,7 @@ One folder per unit, so that ownership maps to paths (and CODEOWNERS can follow)
       units/<unit>/<period>/realisations/<employee>/<reporting-period>.yaml   realisation
       units/<unit>/<period>/assessments/<employee>.yaml assessment
       units/<unit>/<period>/appeals/<employee>.yaml     appeal
+      units/<unit>/<period>/corrections/<id>.yaml       correction (BKD-approved change in a locked period)
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         rf"units/(?P<unit>{ID})/(?P<period>{ID})/realisations/(?P<employee>{ID})/(?P<reporting_period>{RP})\.ya?ml")),
     ("assessment", re.compile(rf"units/(?P<unit>{ID})/(?P<period>{ID})/assessments/(?P<employee>{ID})\.ya?ml")),
     ("appeal", re.compile(rf"units/(?P<unit>{ID})/(?P<period>{ID})/appeals/(?P<employee>{ID})\.ya?ml")),
+    ("correction", re.compile(rf"units/(?P<unit>{ID})/(?P<period>{ID})/corrections/(?P<correction>{ID})\.ya?ml")),
 ]
 
 #: Kinds whose schema lives in ``schemas/<kind>.schema.json``.
@@ -73,6 +75,7 @@ def path_for(kind: str, **keys: str) -> str:
         "realisation": "units/{unit}/{period}/realisations/{employee}/{reporting_period}.yaml",
         "assessment": "units/{unit}/{period}/assessments/{employee}.yaml",
         "appeal": "units/{unit}/{period}/appeals/{employee}.yaml",
+        "correction": "units/{unit}/{period}/corrections/{correction}.yaml",
         "agreement": "units/{unit}/{period}/agreement.yaml",
         "agreement-realisation": "units/{unit}/{period}/agreement-realisation.yaml",
         "positions": "units/{unit}/positions.yaml",

@@ -112,6 +112,7 @@ class ScoreRun:
     periods: list[str] = field(default_factory=list)
     allowance: dict[tuple[str, str], Any] = field(default_factory=dict)  # (employee, YYYY-MM) → AllowanceResult
     allowance_notes: dict[tuple[str, str], Note] = field(default_factory=dict)
+    period_bounds: dict[str, tuple[str, str]] = field(default_factory=dict)  # period → first and last YYYY-MM
 
 
 def options_for(period: m.Period) -> Options:
@@ -403,7 +404,19 @@ def subtree(province: m.Province, unit_id: str) -> list[str]:
     return out
 
 
-def score_unit(province: m.Province, unit_id: str, period: m.Period, run: ScoreRun) -> UnitResult:
+def members_by_unit(province: m.Province, period: m.Period) -> dict[str, list[m.Employee]]:
+    """Employees who held a position of each unit during the period (one pass over employees)."""
+    out: dict[str, list[m.Employee]] = {}
+    for employee in province.employees.values():
+        units = {province.positions[p].unit for p in employee.positions_during(period.start, period.end)
+                 if p in province.positions}
+        for unit in units:
+            out.setdefault(unit, []).append(employee)
+    return out
+
+
+def score_unit(province: m.Province, unit_id: str, period: m.Period, run: ScoreRun,
+               members: list[m.Employee] | None = None) -> UnitResult:
     result = UnitResult(unit_id, period.id)
     options = options_for(period)
     agreement = province.agreements.get((unit_id, period.id))
@@ -416,9 +429,8 @@ def score_unit(province: m.Province, unit_id: str, period: m.Period, run: ScoreR
     labels = period.reporting_periods()
     now = today(province)
     due = [label for label in labels if m.reporting_period_bounds(label)[1] < now] or labels[:0]
-    members = [e for e in province.employees.values()
-               if any(province.positions.get(p) and province.positions[p].unit == unit_id
-                      for p in e.positions_during(period.start, period.end))]
+    if members is None:
+        members = members_by_unit(province, period).get(unit_id, [])
     result.employees = len(members)
     for label in due:
         result.realisation_coverage[label] = 0
@@ -444,6 +456,7 @@ def score(province: m.Province, periods: Iterable[str] | None = None, units: Ite
     run = ScoreRun()
     chosen = [province.periods[p] for p in (periods or sorted(province.periods)) if p in province.periods]
     run.periods = [p.id for p in chosen]
+    run.period_bounds = {p.id: (p.start.isoformat()[:7], p.end.isoformat()[:7]) for p in chosen}
     wanted: set[str] | None = None
     if units:
         wanted = {u for unit in units for u in subtree(province, unit)}
@@ -455,10 +468,11 @@ def score(province: m.Province, periods: Iterable[str] | None = None, units: Ite
             if wanted is not None and (position is None or position.unit not in wanted):
                 continue
             run.employees[(employee_id, period_id)] = score_contract(province, contract, period)
+        members = members_by_unit(province, period)
         for unit_id in sorted(province.units):
             if wanted is not None and unit_id not in wanted:
                 continue
-            run.units[(unit_id, period.id)] = score_unit(province, unit_id, period, run)
+            run.units[(unit_id, period.id)] = score_unit(province, unit_id, period, run, members.get(unit_id, []))
         _allowances(province, run, period, wanted)
         _subtree_distributions(province, run, period)
     return run

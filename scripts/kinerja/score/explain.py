@@ -25,6 +25,14 @@ def D(value: Number | float) -> Decimal:
     return Decimal(value)
 
 
+def plain(value: Decimal) -> str:
+    """A Decimal as plain text without trailing zeros or exponent (100.000 → "100", 1E+2 → "100")."""
+    if not value.is_finite():
+        return str(value)
+    text = format(value.normalize(), "f")
+    return text
+
+
 def half_up(value: Decimal, places: Decimal = TWO_PLACES) -> Decimal:
     """Round half up, as published tables do (5.625 -> 5.63); Python's ``round`` rounds half to even."""
     return value.quantize(places, rounding=ROUND_HALF_UP)
@@ -75,7 +83,7 @@ class Figure:
         out: dict[str, Any] = {
             "key": self.key,
             "label": self.label(lang),
-            "value": str(self.value),
+            "value": plain(self.value),
             "formula": self.formula(lang),
         }
         if self.rounded is not None:
@@ -93,7 +101,7 @@ class Figure:
 
 def _plain(item: Any) -> Any:
     if isinstance(item, Decimal):
-        return str(item)
+        return plain(item)
     if isinstance(item, Text):
         return item.en
     if isinstance(item, Mapping):
@@ -106,16 +114,16 @@ def _plain(item: Any) -> Any:
 def render(figure: Figure, lang: str = "id", indent: int = 0) -> list[str]:
     """Plain-text lines explaining ``figure`` and everything it was computed from."""
     pad = "  " * indent
-    shown = str(figure.shown)
-    raw = "" if figure.rounded is None else f" ({'nilai mentah' if lang != 'en' else 'raw'} {figure.value})"
+    shown = str(figure.rounded) if figure.rounded is not None else plain(figure.value)
+    raw = "" if figure.rounded is None else f" ({'nilai mentah' if lang != 'en' else 'raw'} {plain(figure.value)})"
     lines = [f"{pad}{figure.label(lang)} = {shown}{raw}", f"{pad}  = {figure.formula(lang)}"]
     if figure.rule is not None:
         lines.append(f"{pad}  {'aturan' if lang != 'en' else 'rule'}: {figure.rule(lang)}")
     if figure.source:
         lines.append(f"{pad}  {'sumber' if lang != 'en' else 'source'}: {figure.source}")
-    plain = [(n, v) for n, v in figure.inputs if not isinstance(v, Figure)]
-    if plain:
-        lines.append(pad + "  " + ", ".join(f"{n} = {_plain(v)}" for n, v in plain))
+    values = [(n, v) for n, v in figure.inputs if not isinstance(v, Figure)]
+    if values:
+        lines.append(pad + "  " + ", ".join(f"{n} = {_plain(v)}" for n, v in values))
     for _, child in figure.children():
         lines.extend(render(child, lang, indent + 1))
     return lines

@@ -12,13 +12,15 @@ from typing import Any, Iterable
 
 from .. import model as m
 from .engine import EmployeeResult, IndicatorResult, ScoreRun, UnitResult
-from .explain import Figure, render
+from .explain import Figure, plain, render
 
 RESULT_SCHEMA_ID = "https://kinerja.example/schemas/score-result.schema.json"
 
 
 def _num(figure: Figure | None) -> str | None:
-    return None if figure is None else str(figure.shown)
+    if figure is None:
+        return None
+    return str(figure.rounded) if figure.rounded is not None else plain(figure.value)
 
 
 def indicator_dict(item: IndicatorResult, lang: str) -> dict[str, Any]:
@@ -29,9 +31,9 @@ def indicator_dict(item: IndicatorResult, lang: str) -> dict[str, Any]:
         "unit": item.unit,
         "goal": item.target.show(),
         "polarity": item.polarity,
-        "realised": None if item.realised is None else str(item.realised),
+        "realised": None if item.realised is None else plain(item.realised),
         "realised_text": item.realised_text,
-        "by_period": {k: (None if v is None else str(v)) for k, v in item.by_period.items()},
+        "by_period": {k: (None if v is None else plain(v)) for k, v in item.by_period.items()},
         "achievement": _num(item.achievement),
         "value": _num(item.value),
         "note": None if item.note is None else {"code": item.note.code, "text": item.note.text(lang)},
@@ -51,7 +53,7 @@ def employee_dict(result: EmployeeResult, lang: str) -> dict[str, Any]:
         "predikat": result.predikat,
         "predikat_word": word(lang) if word else None,
         "score": _num(result.score),
-        "score_raw": None if result.score is None else str(result.score.value),
+        "score_raw": None if result.score is None else plain(result.score.value),
         "appeal_applied": result.appeal_applied,
         "notes": [{"code": n.code, "text": n.text(lang)} for n in result.notes],
         "options": {k: v for k, v in result.options.items()},
@@ -87,13 +89,27 @@ def unit_dict(province: m.Province, unit: UnitResult, employees: Iterable[Employ
     }
 
 
+def _by_employee(run: ScoreRun) -> dict[str, list[tuple[str, Any]]]:
+    index = run.__dict__.get("_allowance_index")
+    if index is None:
+        index = {}
+        for (employee, month), item in sorted([*run.allowance.items(), *run.allowance_notes.items()]):
+            index.setdefault(employee, []).append((month, item))
+        run.__dict__["_allowance_index"] = index
+    return index
+
+
 def allowance_rows(run: ScoreRun, result: EmployeeResult, lang: str) -> list[dict[str, Any]]:
     """The employee's monthly allowance (TPP) within the result's period, with notes for months not paid."""
-    rows = [paid.to_dict(lang) for (employee, month), paid in sorted(run.allowance.items())
-            if employee == result.employee and month.startswith(result.period[:4])]
-    rows += [{"month": month, "note": {"code": note.code, "text": note.text(lang)}}
-             for (employee, month), note in sorted(run.allowance_notes.items())
-             if employee == result.employee and month.startswith(result.period[:4])]
+    period = run.period_bounds.get(result.period)
+    rows = []
+    for month, item in _by_employee(run).get(result.employee, []):
+        if period is not None and not period[0] <= month <= period[1]:
+            continue
+        if hasattr(item, "to_dict"):
+            rows.append(item.to_dict(lang))
+        else:
+            rows.append({"month": month, "note": {"code": item.code, "text": item.text(lang)}})
     return rows
 
 
@@ -101,12 +117,20 @@ ALLOWANCE_COLUMNS = ["month", "unit", "employee", "rule", "gross", "performance"
                      "reasons"]
 
 
+def _unit_of(run: ScoreRun, employee: str, month: str) -> str:
+    for period, (start, end) in run.period_bounds.items():
+        if start <= month <= end:
+            result = run.employees.get((employee, period))
+            return result.unit if result else ""
+    return ""
+
+
 def allowance_csv(run: ScoreRun, lang: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(ALLOWANCE_COLUMNS)
     for (employee, month), paid in sorted(run.allowance.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        unit = next((r.unit for (e, _), r in run.employees.items() if e == employee), "")
+        unit = _unit_of(run, employee, month)
         writer.writerow([month, unit, employee, paid.rule_id, paid.gross.shown, paid.performance.shown,
                          paid.discipline.shown, paid.deduction_total.shown, paid.net.shown,
                          "; ".join(d.label(lang) for d in paid.deductions)])
@@ -130,7 +154,7 @@ def combined_csv(run: ScoreRun, lang: str) -> str:
     writer.writerow(CSV_COLUMNS)
     for (employee, period), r in sorted(run.employees.items(), key=lambda kv: (kv[0][1], kv[1].unit, kv[0][0])):
         writer.writerow([period, r.unit, employee, r.position, r.regime, r.status, r.predikat or "",
-                         _num(r.score) or "", "" if r.score is None else str(r.score.value),
+                         _num(r.score) or "", "" if r.score is None else plain(r.score.value),
                          _num(r.figures.get("skp")) or "", _num(r.figures.get("behaviour")) or "",
                          _num(r.figures.get("credit_points")) or "", "yes" if r.appeal_applied else "",
                          "; ".join(n.text(lang) for n in r.notes)])

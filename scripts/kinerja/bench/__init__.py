@@ -1,0 +1,181 @@
+"""The benchmark (not a test): a synthetic province measured against its floors and the alternatives.
+
+``kinerja bench --employees 40000`` generates (or reuses) a province in a work folder made into a Git
+repository, then prints, each as the median of ``--runs`` runs: full validate, full score, review of a
+one-unit change, the public site build and peak memory; side by side with (a) parsing alone with
+PyYAML's C loader, (b) ``check-jsonschema`` with our schemas and (c) a plain ``mkdocs build`` of the
+same pages written as static Markdown. Each of our figures is printed as a ratio to its floor and to
+the alternative. Speed goals are checked here, never by timed tests.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+@dataclass
+class Measure:
+    name: str
+    seconds: list[float] = field(default_factory=list)
+    peak_mb: float = 0.0
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds) if self.seconds else float("nan")
+
+
+def _run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+    """Run a command; return wall seconds, its peak RSS in MB (via /usr/bin/time-free rusage) and the result."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(after, before) / 1024, proc
+
+
+def _kinerja(*args: str) -> list[str]:
+    return [sys.executable, "-m", "kinerja", *args]
+
+
+def data_files(root: Path) -> list[Path]:
+    return sorted(p for p in (root / "contracts").rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml"))
+
+
+def parse_floor(files: list[Path]) -> float:
+    """Read and parse every file with PyYAML's C loader, nothing else (one core)."""
+    start = time.perf_counter()
+    for path in files:
+        yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+    return time.perf_counter() - start
+
+
+def prepare(workdir: Path, employees: int, seed: int, echo: Callable[[str], None]) -> Path:
+    """Generate the province into ``workdir/province`` (reused when the same size and seed are there)
+    and commit it to a Git repository there, with the project's schemas, mkdocs.yml and docs."""
+    from ..generate import generate
+
+    root = workdir / "province"
+    marker = root / ".bench.json"
+    wanted = {"employees": employees, "seed": seed}
+    if marker.is_file() and json.loads(marker.read_text()) == wanted:
+        echo(f"reusing {root}")
+        return root
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    start = time.perf_counter()
+    counts = generate(root, employees=employees, seed=seed)
+    echo(f"generated {sum(counts.values()) if isinstance(counts, dict) else counts} files in {time.perf_counter() - start:.1f} s")
+    for name in ("schemas", "docs"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / ".gitignore").write_text("site/\ngenerated/\n.kinerja-cache/\n.bench.json\n")
+    env = {"GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.invalid",
+           "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.invalid"}
+    for cmd in (["git", "init", "-q", "-b", "main"], ["git", "add", "-A"], ["git", "commit", "-qm", "province"]):
+        subprocess.run(cmd, cwd=root, check=True, env={**os.environ, **env})
+    marker.write_text(json.dumps(wanted))
+    return root
+
+
+def one_unit_change(root: Path) -> tuple[str, str]:
+    """Make a branch that changes one target of one SKP; return (base, head) refs."""
+    skp = sorted((root / "contracts" / "units").glob("*/*/skp/*.yaml"))[len(list((root / "contracts" / "units").glob("*"))) // 2]
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.invalid",
+           "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.invalid"}
+    subprocess.run(["git", "checkout", "-q", "-B", "bench-change", "main"], cwd=root, check=True, env=env)
+    text = skp.read_text(encoding="utf-8")
+    skp.write_text(text.replace("text: ", "text: (revisi) ", 1), encoding="utf-8")
+    subprocess.run(["git", "commit", "-qam", "bench: one-unit change"], cwd=root, check=True, env=env)
+    subprocess.run(["git", "checkout", "-q", "main"], cwd=root, check=True, env=env)
+    return "main", "bench-change"
+
+
+def run(employees: int, runs: int, workdir: Path, seed: int, check_sample: int, echo: Callable[[str], None]) -> dict[str, Measure]:
+    root = prepare(workdir, employees, seed, echo)
+    files = data_files(root)
+    echo(f"{len(files)} data files, {sum(p.stat().st_size for p in files) / 1e6:.1f} MB")
+    results: dict[str, Measure] = {}
+
+    def measure(name: str, cmd: list[str], cwd: Path = root, ok: tuple[int, ...] = (0,)) -> None:
+        item = results.setdefault(name, Measure(name))
+        for _ in range(runs):
+            seconds, peak, proc = _run(cmd, cwd)
+            if proc.returncode not in ok:
+                item.note = f"exit {proc.returncode}: {(proc.stderr or proc.stdout)[-300:]}"
+            item.seconds.append(seconds)
+            item.peak_mb = max(item.peak_mb, peak)
+
+    floor = results.setdefault("parse floor (PyYAML C loader)", Measure("parse floor (PyYAML C loader)"))
+    for _ in range(runs):
+        floor.seconds.append(parse_floor(files))
+    shutil.rmtree(root / ".kinerja-cache", ignore_errors=True)
+    measure("validate (cold cache)", _kinerja("validate"))
+    results["validate (cold cache)"].seconds = results["validate (cold cache)"].seconds[:1]
+    measure("validate", _kinerja("validate"))
+    measure("score", _kinerja("score", "--output", str(workdir / "scores")))
+    base, head = one_unit_change(root)
+    measure("review (one-unit change)", _kinerja("review", "--base", base, "--head", head), ok=(0, 1))
+    measure("site build (public)", [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(workdir / "site")])
+    # (c) the plain-MkDocs floor: the same generated pages as static Markdown, no plugin.
+    plain = workdir / "plain"
+    if plain.exists():
+        shutil.rmtree(plain)
+    generated = root / "generated" / "docs"
+    if generated.is_dir():
+        shutil.copytree(generated, plain / "docs")
+        config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+        config["plugins"] = ["search"]
+        config["docs_dir"] = "docs"
+        if (root / "generated" / "nav.json").is_file():
+            config["nav"] = json.loads((root / "generated" / "nav.json").read_text())
+        (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        measure("plain MkDocs floor", [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(workdir / "plain-site")], cwd=plain)
+    # (b) check-jsonschema on a sample, extrapolated to every file.
+    exe = shutil.which("check-jsonschema") or str(Path(sys.executable).with_name("check-jsonschema"))
+    if Path(exe).exists():
+        sample = [p for p in files if "/skp/" in p.as_posix()][:check_sample]
+        item = results.setdefault("check-jsonschema (extrapolated)", Measure("check-jsonschema (extrapolated)"))
+        for _ in range(runs):
+            seconds, _, proc = _run([exe, "--schemafile", str(root / "schemas" / "contract.schema.json"),
+                                     *map(str, sample)], root)
+            item.seconds.append(seconds / max(1, len(sample)) * len(files))
+        item.note = f"measured on {len(sample)} SKP files, scaled to {len(files)}"
+    return results
+
+
+def report(results: dict[str, Measure], employees: int) -> str:
+    def get(name: str) -> float:
+        return results[name].median if name in results else float("nan")
+
+    lines = [f"Kinerja benchmark: {employees} employees; {platform.machine()}, {os.cpu_count()} cores, "
+             f"Python {platform.python_version()}", ""]
+    lines.append(f"{'measure':40} {'median s':>10} {'peak MB':>9}  note")
+    for item in results.values():
+        lines.append(f"{item.name:40} {item.median:10.2f} {item.peak_mb:9.0f}  {item.note}")
+    floor = get("parse floor (PyYAML C loader)")
+    vs = get("validate") + get("score")
+    lines += ["", "ratios (targets in brackets):",
+              f"  validate + score / parse floor      = {vs / floor:6.2f}  [≤ 2]",
+              f"  check-jsonschema / (validate+score) = {get('check-jsonschema (extrapolated)') / vs:6.1f}  [≥ 10]",
+              f"  review of a one-unit change         = {get('review (one-unit change)'):6.2f} s [≤ 3 s]",
+              f"  site build / plain MkDocs floor     = {get('site build (public)') / get('plain MkDocs floor'):6.2f}  [≤ 1.5]",
+              f"  peak memory                         = {max((m.peak_mb for m in results.values()), default=0):6.0f} MB [≤ 2048]"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,43 @@
+"""``kinerja bench`` and ``kinerja generate``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command("bench")
+@click.option("--employees", type=click.IntRange(10, 200_000), default=40_000, show_default=True)
+@click.option("--runs", type=click.IntRange(1, 20), default=3, show_default=True, help="Runs per measure (median).")
+@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--workdir", type=click.Path(file_okay=False), default=".kinerja-cache/bench", show_default=True,
+              help="Where the synthetic province is generated (and reused).")
+@click.option("--check-sample", type=click.IntRange(10, 100_000), default=300, show_default=True,
+              help="Files given to check-jsonschema; its time is scaled to all files.")
+def bench(employees: int, runs: int, seed: int, workdir: str, check_sample: int) -> None:
+    """Benchmark validate, score, review and the site build on a synthetic province."""
+    from . import report, run
+
+    results = run(employees, runs, Path(workdir).resolve(), seed, check_sample, click.echo)
+    click.echo(report(results, employees), nl=False)
+
+
+@click.command("generate")
+@click.option("--employees", type=click.IntRange(10, 200_000), default=60, show_default=True)
+@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder to write contracts/ into.")
+def generate(employees: int, seed: int, out: str) -> None:
+    """Write a deterministic synthetic province (the demo at the default size) that passes validate."""
+    from ..generate import generate as make
+
+    target = Path(out)
+    if (target / "contracts" / "units").exists():
+        raise click.BadParameter(f"'{target / 'contracts'}' sudah ada / already exists", param_hint="--out")
+    counts = make(target, employees=employees, seed=seed)
+    click.echo(f"{counts} → {target / 'contracts'}")
+
+
+def register(main: click.Group) -> None:
+    main.add_command(bench)
+    main.add_command(generate)

@@ -1,0 +1,101 @@
+"""A parse cache keyed by Git blob ids, and parallel parsing of the files that miss it.
+
+The key is the Git blob id of a file's bytes (``sha1("blob <size>\\0" + bytes)``): content-addressed,
+so an entry is valid on any branch and in any clone, and a changed file simply misses. Entries hold the
+parsed data and the reading problems. The cache lives in ``.kinerja-cache/parse/`` (git-ignored), in
+256 shards by the id's first two hex digits; it is an accelerator only: any failure to read or write it
+is ignored and the files are parsed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+VERSION = "v1"
+PARALLEL_THRESHOLD = 400  # below this many misses, one process is faster than starting workers
+
+
+def blob_id(raw: bytes) -> str:
+    """The id Git gives these bytes as a blob."""
+    digest = hashlib.sha1(b"blob %d\0" % len(raw))
+    digest.update(raw)
+    return digest.hexdigest()
+
+
+class ParseCache:
+    """blob id → (kind-independent) parse result, persisted in shards."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder / "parse" / VERSION if folder is not None else None
+        self.shards: dict[str, dict[str, Any]] = {}
+        self.used: dict[str, set[str]] = {}
+        self.dirty: set[str] = set()
+
+    def _shard(self, prefix: str) -> dict[str, Any]:
+        shard = self.shards.get(prefix)
+        if shard is None:
+            shard = {}
+            if self.folder is not None:
+                try:
+                    with open(self.folder / f"{prefix}.pickle", "rb") as handle:
+                        shard = pickle.load(handle)
+                except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, ImportError):
+                    shard = {}
+            self.shards[prefix] = shard
+        return shard
+
+    def get(self, blob: str) -> Any | None:
+        value = self._shard(blob[:2]).get(blob)
+        if value is not None:
+            self.used.setdefault(blob[:2], set()).add(blob)
+        return value
+
+    def put(self, blob: str, value: Any) -> None:
+        self._shard(blob[:2])[blob] = value
+        self.used.setdefault(blob[:2], set()).add(blob)
+        self.dirty.add(blob[:2])
+
+    def save(self) -> None:
+        """Write the shards that changed, keeping only the entries this run used (atomic renames)."""
+        if self.folder is None or not self.dirty:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for prefix in sorted(self.dirty):
+                used = self.used.get(prefix, set())
+                shard = {k: v for k, v in self.shards[prefix].items() if k in used}
+                fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{prefix}-")
+                with os.fdopen(fd, "wb") as handle:
+                    pickle.dump(shard, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, self.folder / f"{prefix}.pickle")
+        except OSError:
+            pass
+
+
+def _parse_chunk(args: tuple[Callable[[str, bytes, int], Any], list[tuple[str, bytes]], int]) -> list[Any]:
+    parse, chunk, max_bytes = args
+    return [parse(file, raw, max_bytes) for file, raw in chunk]
+
+
+def parse_many(parse: Callable[[str, bytes, int], Any], items: list[tuple[str, bytes]], max_bytes: int,
+               workers: int | None = None) -> Iterable[Any]:
+    """``parse(file, raw, max_bytes)`` over ``items``, on every core when there are enough of them."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(items) < PARALLEL_THRESHOLD:
+        return [parse(file, raw, max_bytes) for file, raw in items]
+    size = max(50, len(items) // (workers * 8))
+    chunks = [(parse, items[i:i + size], max_bytes) for i in range(0, len(items), size)]
+    try:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            return [result for chunk in pool.map(_parse_chunk, chunks) for result in chunk]
+    except (OSError, ValueError, RuntimeError):  # no fork here: parse in this process
+        return [parse(file, raw, max_bytes) for file, raw in items]
