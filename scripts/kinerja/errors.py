@@ -431,3 +431,184 @@ for _code, _name in [("K601", "distribution-above-maximum"), ("K602", "distribut
     _kind(_code, _name, "warning", "{detail}", "{detail}",
           "Pedoman sebaran predikat (SE MenPANRB 3/2023) dapat diatur di periods.yaml (options.distribution).",
           "The distribution guidance (SE MenPANRB 3/2023) is configurable in periods.yaml (options.distribution).")
+
+# --- K7xx: review of changes (kinerja review, codeowners, verify-approvals, show) ----------------------
+_kind("K701", "target-lowered", "warning",
+      "Target '{ref}' diturunkan: {old} → {new}.",
+      "The target '{ref}' is lowered: {old} → {new}.",
+      "Penurunan target harus disertai alasan dan disetujui {approver}; jelaskan di deskripsi usulan.",
+      "A lowered target needs a reason and the approval of {approver}; explain it in the proposal.")
+_kind("K702", "changed-after-start", "warning",
+      "Dokumen yang sudah disetujui diubah setelah periode {period} dimulai ({start}).",
+      "An approved document is changed after period {period} started ({start}).",
+      "Perubahan di tengah periode tercatat dan terlihat oleh auditor; pastikan alasannya tertulis.",
+      "A change mid-period is recorded and visible to auditors; make sure its reason is written down.")
+_kind("K703", "period-locked", "error",
+      "Periode {period} terkunci sejak {lock_date}; perubahan ini ditolak ({detail}).",
+      "Period {period} is locked since {lock_date}; this change is refused ({detail}).",
+      "Sertakan dalam perubahan yang sama keputusan keberatan (appeals/<pegawai>.yaml) atau berkas koreksi "
+      "(corrections/<id>.yaml) yang disetujui kepala BKD.",
+      "Include in the same change an appeal decision (appeals/<employee>.yaml) or a correction record "
+      "(corrections/<id>.yaml) approved by the BKD head.")
+_kind("K704", "cascade-broken", "error",
+      "Perubahan ini memutus cascading: '{ref}' dihapus, padahal didukung oleh {dependents}.",
+      "This change breaks the cascade: '{ref}' is removed but {dependents} support it.",
+      "Ubah juga target bawahan yang mendukungnya dalam perubahan yang sama, atau pertahankan targetnya.",
+      "Change the subordinates' targets that support it in the same change, or keep the target.")
+_kind("K705", "codeowners-stale", "warning",
+      "Berkas {codeowners} tidak sesuai lagi dengan data organisasi: {detail}.",
+      "{codeowners} no longer matches the organisation data: {detail}.",
+      "Jalankan 'kinerja codeowners --output {codeowners}' lalu commit hasilnya.",
+      "Run 'kinerja codeowners --output {codeowners}' and commit the result.")
+_kind("K706", "approval-missing", "error",
+      "Commit {commit} mengubah berkas ini tanpa persetujuan {role} {approver}; disetujui oleh: {approved}.",
+      "Commit {commit} changes this file without the approval of the {role} {approver}; approved by: {approved}.",
+      "Tambahkan trailer 'Approved-by: Nama <email>' pada merge commit setelah {approver} menyetujui.",
+      "Add an 'Approved-by: Name <email>' trailer to the merge commit once {approver} has approved.")
+_kind("K707", "self-approval", "error",
+      "Commit {commit}: '{ref}' menyetujui datanya sendiri.",
+      "Commit {commit}: '{ref}' approves their own record.",
+      "Tidak seorang pun menyetujui SKP, realisasi, penilaian atau keberatannya sendiri.",
+      "Nobody approves their own contract, realisation, assessment or appeal.")
+_kind("K708", "unknown-approver", "warning",
+      "Commit {commit}: persetujuan '{value}' tidak cocok dengan pegawai mana pun.",
+      "Commit {commit}: the approval '{value}' matches no employee.",
+      "Tulis 'Approved-by: Nama <email>' dengan e-mail atau nama seperti di employees.yaml (kolom email/git).",
+      "Write 'Approved-by: Name <email>' with the e-mail or name of employees.yaml (fields email/git).")
+_kind("K709", "no-approver", "warning",
+      "Tidak ada pejabat dalam data yang dapat menyetujui perubahan ini ({role}).",
+      "Nobody in the data can approve this change ({role}).",
+      "Persetujuan diberikan oleh pejabat di luar data (mis. PyB); catat di deskripsi usulan, atau lengkapi "
+      "jabatan atasan di positions.yaml.",
+      "An official outside the data approves it (e.g. the PyB); record it in the proposal, or add the "
+      "superior's position to positions.yaml.")
+_kind("K710", "correction-not-approved", "error",
+      "Koreksi harus disetujui kepala BKD '{expected}', tetapi approved_by berisi '{ref}'.",
+      "A correction must be approved by the BKD head '{expected}', but approved_by is '{ref}'.",
+      "Mintakan persetujuan kepala BKD dan isi approved_by dengan id pegawainya.",
+      "Ask the BKD head to approve it and set approved_by to their employee id.")
+_kind("K711", "history-needed", "error",
+      "Riwayat Git tidak lengkap: '{ref}' tidak ditemukan di klon dangkal (shallow clone).",
+      "The Git history is incomplete: '{ref}' is not in this shallow clone.",
+      "Ambil seluruh riwayat: 'git fetch --unshallow' (GitHub Actions: fetch-depth: 0; GitLab: GIT_DEPTH: 0).",
+      "Fetch the whole history: 'git fetch --unshallow' (GitHub Actions: fetch-depth: 0; GitLab: GIT_DEPTH: 0).")
+_kind("K712", "unknown-ref", "error",
+      "Revisi Git '{ref}' tidak ditemukan atau tidak berhubungan dengan riwayat ini.",
+      "The Git revision '{ref}' is not found or not related to this history.",
+      "Periksa nama cabang/commit (mis. origin/main) dan ambil dulu dengan 'git fetch'.",
+      "Check the branch or commit name (e.g. origin/main) and fetch it first with 'git fetch'.")
+_kind("K713", "not-a-repository", "error",
+      "'{path}' bukan repositori Git.",
+      "'{path}' is not a Git repository.",
+      "Jalankan perintah di dalam salinan (clone) repositori.",
+      "Run the command inside a clone of the repository.")
+_kind("K714", "approver-without-handle", "warning",
+      "{name} ({role}) tidak memiliki akun Git maupun e-mail; CODEOWNERS tidak dapat mewajibkan persetujuannya.",
+      "{name} ({role}) has neither a Git handle nor an e-mail; CODEOWNERS cannot require their approval.",
+      "Isi kolom git (dan email) pegawai tersebut di employees.yaml.",
+      "Fill in the employee's git (and email) fields in employees.yaml.")
+_kind("K715", "locked-change-allowed", "warning",
+      "Periode {period} terkunci sejak {lock_date}; perubahan diizinkan oleh {detail}.",
+      "Period {period} is locked since {lock_date}; the change is allowed by {detail}.",
+      "Periksa bahwa perubahan sesuai dengan keputusan atau koreksi tersebut.",
+      "Check that the change matches that decision or correction.")
+
+# --- K8xx: intake (forms, the intake service, batch import) ------------------------------------------
+_kind("K810", "intake-login-required", "error",
+      "Masuk (login) terlebih dahulu untuk mengirim.",
+      "Sign in first to submit.",
+      "Isi nama pengguna dan kata sandi akun intake dari pengelola BKD.",
+      "Enter the intake account's user name and password given by the BKD administrator.")
+_kind("K811", "intake-bad-login", "error",
+      "Nama pengguna atau kata sandi salah.",
+      "Wrong user name or password.",
+      "Periksa huruf besar/kecil; setelah beberapa kali gagal, tunggu sebentar sebelum mencoba lagi.",
+      "Check upper and lower case; after several failures, wait a while before trying again.")
+_kind("K812", "intake-unit-not-allowed", "error",
+      "Akun '{user}' tidak berwenang mengirim untuk unit '{unit}'.",
+      "The account '{user}' may not submit for the unit '{unit}'.",
+      "Akun ini hanya untuk unit: {units}. Minta pengelola BKD menambahkan unit (kinerja intake user add).",
+      "This account is for the units: {units}. Ask the BKD administrator to add the unit (kinerja intake user add).")
+_kind("K813", "intake-csrf", "error",
+      "Permintaan ditolak: token keamanan (CSRF) atau asal halaman (Origin) tidak cocok.",
+      "Request refused: the security token (CSRF) or the page's origin (Origin) does not match.",
+      "Muat ulang halaman formulir, masuk lagi, lalu kirim ulang.",
+      "Reload the form page, sign in again and submit once more.")
+_kind("K814", "intake-too-large", "error",
+      "Kiriman terlalu besar: {size} byte, batasnya {limit} byte.",
+      "The submission is too large: {size} bytes, the limit is {limit} bytes.",
+      "Kirim satu laporan per pegawai dan per periode pelaporan; lampirkan bukti sebagai tautan.",
+      "Send one report per employee and reporting period; attach evidence as links.")
+_kind("K815", "intake-rate-limited", "error",
+      "Terlalu banyak permintaan dari akun atau alamat ini.",
+      "Too many requests from this account or address.",
+      "Coba lagi dalam {seconds} detik.", "Try again in {seconds} seconds.")
+_kind("K816", "intake-bad-request", "error",
+      "Kiriman tidak sah: {detail}.",
+      "Invalid submission: {detail}.",
+      "Kirim lewat formulir, atau periksa isi YAML-nya.",
+      "Submit through the form, or check the YAML content.")
+_kind("K817", "intake-bad-id", "error",
+      "'{field}' berisi '{value}', yang bukan id sah atau keluar dari tata letak data.",
+      "'{field}' holds '{value}', which is not a valid id or leaves the data layout.",
+      "Id hanya berisi huruf kecil, angka dan tanda hubung; periode pelaporan ditulis \"2026-03\", \"2026-Q1\", \"2026-S1\" atau \"2026\".",
+      "Ids hold only lowercase letters, digits and hyphens; reporting periods are written \"2026-03\", \"2026-Q1\", \"2026-S1\" or \"2026\".")
+_kind("K818", "intake-unknown-employee", "error",
+      "Pegawai '{ref}' tidak dikenal di repositori.",
+      "The employee '{ref}' is not known in the repository.",
+      "Pilih pegawai dari daftar pada formulir.", "Choose the employee from the form's list.")
+_kind("K819", "intake-no-contract", "error",
+      "Belum ada SKP pegawai '{ref}' untuk periode {period}; realisasi memerlukan SKP.",
+      "There is no SKP of employee '{ref}' for period {period}; a realisation needs one.",
+      "Usulkan SKP terlebih dahulu (formulir \"Usulkan kontrak / perubahan\").",
+      "Propose the SKP first (the \"Propose a contract / change\" form).")
+_kind("K820", "intake-push-failed", "warning",
+      "Cabang '{branch}' tersimpan di server intake tetapi belum terkirim ke remote '{remote}': {reason}.",
+      "The branch '{branch}' is saved on the intake server but not yet pushed to the remote '{remote}': {reason}.",
+      "Tidak ada yang hilang. Setelah koneksi pulih jalankan 'kinerja intake retry' atau tekan \"Kirim ulang\".",
+      "Nothing is lost. Once the connection is back, run 'kinerja intake retry' or press \"Retry\".")
+_kind("K821", "intake-period-locked", "error",
+      "Periode {period} terkunci sejak {lock_date}; perubahan tidak diterima lagi.",
+      "The period {period} is locked since {lock_date}; changes are no longer accepted.",
+      "Hubungi BKD bila perubahan tetap diperlukan (lewat keberatan atau perubahan manual yang ditinjau).",
+      "Contact the BKD if a change is still needed (through an appeal or a reviewed manual change).")
+_kind("K822", "intake-git-failed", "error",
+      "Gagal menyimpan ke Git: {detail}.",
+      "Could not save to Git: {detail}.",
+      "Tidak ada yang ditulis. Laporkan ke pengelola layanan intake.",
+      "Nothing was written. Report it to the intake service's administrator.")
+_kind("K823", "intake-bad-branch", "error",
+      "Nama cabang '{branch}' tidak sah atau tidak boleh dipakai.",
+      "The branch name '{branch}' is invalid or may not be used.",
+      "Pakai nama baru seperti intake/impor-2026-03; cabang utama (main/master) tidak pernah ditulis.",
+      "Use a new name such as intake/import-2026-03; the main branch (main/master) is never written.")
+_kind("K824", "import-bad-cell", "error",
+      "Isi sel tidak sah: {detail}.",
+      "Invalid cell content: {detail}.",
+      "Perbaiki sel tersebut di lembar kerja lalu impor ulang.",
+      "Correct that cell in the workbook and import again.")
+_kind("K825", "import-unknown-sheet", "error",
+      "'{ref}' bukan pegawai dengan SKP di unit ini untuk periode {period}.",
+      "'{ref}' is not an employee with an SKP in this unit for period {period}.",
+      "Nama lembar adalah id pegawai; buat ulang templat dengan 'kinerja intake template'.",
+      "The sheet name is the employee id; make a fresh template with 'kinerja intake template'.")
+_kind("K826", "import-unreadable", "error",
+      "Berkas '{name}' tidak dapat dibaca: {detail}.",
+      "The file '{name}' cannot be read: {detail}.",
+      "Format yang diterima: .xlsx (templat), .csv, .yaml dan .json.",
+      "Accepted formats: .xlsx (the template), .csv, .yaml and .json.")
+_kind("K827", "intake-accounts", "error",
+      "Berkas akun '{name}' tidak sah: {detail}.",
+      "The accounts file '{name}' is invalid: {detail}.",
+      "Buat atau perbarui akun dengan 'kinerja intake user add'.",
+      "Create or update accounts with 'kinerja intake user add'.")
+_kind("K828", "intake-pr-failed", "warning",
+      "Pull request belum dibuat: {detail}.",
+      "No pull request was opened: {detail}.",
+      "Cabangnya sudah ada di remote; buka pull request secara manual di Git host.",
+      "The branch is on the remote; open the pull request by hand on the Git host.")
+_kind("K829", "import-nothing", "warning",
+      "Tidak ada realisasi yang diisi di '{name}'.",
+      "No realisation is filled in in '{name}'.",
+      "Isi kolom periode pelaporan (angka) atau kolom tidak tersedia, lalu impor lagi.",
+      "Fill in the reporting-period columns (numbers) or the not-available column, then import again.")
