@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test setup setup-test browser build validate score clean bench
 
@@ -33,4 +34,4 @@ test: setup browser ## run every test
 	$(BIN)/python -m pytest
 
 clean: ## remove build outputs
-	rm -rf site build .kinerja-cache
+	rm -rf site build generated test-artifacts .kinerja-cache

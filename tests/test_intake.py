@@ -24,8 +24,6 @@ import pytest
 
 from conftest import MINI, REPO, run_cli
 
-pytest.importorskip("starlette")
-pytest.importorskip("httpx")
 with warnings.catch_warnings():  # starlette 1.x prefers httpx2 for its TestClient; httpx still works
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient  # noqa: E402

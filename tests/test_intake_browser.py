@@ -22,10 +22,10 @@ import pytest
 from test_intake import (PASSWORD, STAF_PATH, branches, git, make_accounts, make_repo, uvicorn_server,
                          validate_branch)
 
-sync_api = pytest.importorskip("playwright.sync_api")
+from playwright import sync_api  # noqa: E402
+
 CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():  # pragma: no cover - `make test` installs it
-    pytest.skip("Debian's Chromium (/usr/bin/chromium) is not installed", allow_module_level=True)
+assert CHROMIUM.exists(), "Debian's Chromium is missing: `make test` installs it (make browser)"
 
 from kinerja.intake.forms import render_forms  # noqa: E402
 from kinerja.intake.service import IntakeConfig, create_app  # noqa: E402

@@ -1,12 +1,27 @@
 """The MkDocs plugin ``kinerja``: a thin adapter between MkDocs and the pipeline.
 
-For now it validates the data before the build and fails the build with the report when the data is
-invalid, so that a broken repository never publishes a site.
+On every build (``on_config``) it loads the data, validates it (invalid data fails the build with the
+validation report, before anything is written), scores it and calls
+:func:`kinerja.publish.generate_site`, which writes the whole site as Markdown into ``output`` (default
+``generated/docs``, git-ignored) together with copies of the hand-written pages of ``docs_dir``. Then:
+
+* ``on_files`` makes MkDocs build from that folder: the hand-written files are replaced by their
+  copies and every generated file is added (``docs_dir`` itself stays the hand-written folder, so
+  ``mkdocs serve`` watches it and regenerating never triggers another rebuild);
+* the navigation is a short explicit list (home, units, periods, methodology, open data, history, how
+  to take part, error codes), never every unit page: an automatic full navigation would make a build of
+  600 units quadratic. Pages of the second language get that language's navigation
+  (``on_page_context``) and ``lang`` attribute (``on_post_page``);
+* ``on_serve`` watches ``contracts/`` (and ``schemas/``), so ``mkdocs serve`` rebuilds when data change.
+
+Other engines: run ``kinerja site`` and build ``generated/docs`` (it holds every page and asset).
 """
 
 from __future__ import annotations
 
+import copy
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +29,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .load import find_root, load_tree
 from .report import render_text
@@ -27,23 +43,149 @@ class KinerjaConfig(base.Config):
 
     data_root = c.Type(str, default=".")
     """Folder that holds ``contracts/`` (relative to mkdocs.yml)."""
+    mode = c.Choice(("public", "staff", "full"), default="public")
+    """Privacy mode: ``public`` (no names, no NIPs), ``staff`` (names, masked NIPs) or ``full``."""
     lang = c.Choice(("id", "en"), default="id")
-    """Language of the validation report in the build log."""
+    """Primary language: its pages at the root of the site, and the language of the build report."""
+    languages = c.ListOfItems(c.Choice(("id", "en")), default=["id", "en"])
+    """Languages to publish; the one that is not primary goes under ``en/`` (or ``id/``)."""
+    output = c.Type(str, default="generated/docs")
+    """Folder (relative to mkdocs.yml) that receives the generated Markdown tree; replaced on each build."""
+    history = c.Type(bool, default=True)
+    """Read the change history from Git."""
+    min_group_size = c.Type(int, default=5)
+    """Public builds withhold a predikat distribution over fewer people than this."""
+    intake = c.Type(dict, default={})
+    """Options of the intake forms written into staff and full builds (``intake_url``, ``git_host``,
+    ``git_repo``, …; see docs/intake.md)."""
 
 
 class KinerjaPlugin(BasePlugin[KinerjaConfig]):
-    """Validates the data on every build; fails the build on errors."""
+    """Validates, scores and generates the site on every build; fails the build on invalid data."""
 
+    def __init__(self) -> None:
+        self.out_dir: Path | None = None
+        self.root: Path | None = None
+        self.docs_dir: Path | None = None
+        self.navigation: dict[str, list[dict[str, str]]] = {}
+        self.in_nav: set[str] = set()
+        self.alt_nav: dict[str, Any] = {}
+        self.prefixes: dict[str, str] = {}
+
+    # --- build ----------------------------------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
+        """Validate, score and generate; a failure stops the build with one clear message (no traceback
+        unless ``KINERJA_DEBUG`` is set)."""
+        try:
+            return self._generate(config)
+        except PluginError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+            if os.environ.get("KINERJA_DEBUG"):
+                raise
+            raise PluginError(f"kinerja: kesalahan internal / internal error: {type(exc).__name__}: {exc} "
+                              "(KINERJA_DEBUG=1 menampilkan rinciannya / shows the details)") from None
+
+    def _generate(self, config: Any) -> Any:
+        from .publish import SiteError, generate_site
+        from .score import engine
+
         base_dir = Path(config.config_file_path or ".").resolve().parent
         root = find_root(base_dir / self.config.data_root)
         if root is None:
             raise PluginError(f"kinerja: no contracts/ folder under {self.config.data_root!r}")
+        lang = self.config.lang
         loaded = load_tree(root)
         report = validate(loaded)
         for item in report.warnings:
-            log.info("%s %s %s", item.location(), item.code, item.message(self.config.lang))
+            log.info("%s %s %s", item.location(), item.code, item.message(lang))
         if not report.ok:
-            raise PluginError("kinerja: data tidak sah / invalid data\n" + render_text(report, self.config.lang))
-        self.loaded = loaded
+            raise PluginError("kinerja: data tidak sah / invalid data\n" + render_text(report, lang))
+        run = engine.score(loaded.province)
+        self.root = root
+        self.docs_dir = Path(config.docs_dir).resolve()
+        self.out_dir = (base_dir / self.config.output).resolve()
+        if self.out_dir == self.docs_dir or self.docs_dir in self.out_dir.parents:
+            raise PluginError("kinerja: 'output' must be outside docs_dir")
+        try:
+            result = generate_site(loaded, run, self.out_dir, mode=self.config.mode, lang=lang,
+                                   languages=self.config.languages, docs_dir=self.docs_dir,
+                                   directory_urls=config.use_directory_urls, history=self.config.history,
+                                   min_group_size=self.config.min_group_size, forms=dict(self.config.intake))
+        except SiteError as exc:
+            raise PluginError(f"kinerja: {exc}") from None
+        log.info("kinerja: %d pages generated in %.1f s (mode %s) → %s", len(result.pages), result.seconds,
+                 self.config.mode, self.out_dir)
+        self.navigation = result.navigation
+        self.prefixes = {language: ("" if language == lang else f"{language}/") for language in result.navigation}
+        if config.nav is None:
+            config.nav = result.navigation[lang]
+        self.in_nav = {path for item in result.navigation[lang] for path in item.values()}
         return config
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        """Build from the generated tree: hand-written files are replaced by their copies in it."""
+        assert self.out_dir is not None and self.docs_dir is not None
+        docs = str(self.docs_dir)
+        kept = [f for f in files if not (f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(self.docs_dir))
+                and f.src_dir != docs]
+        fresh = Files(kept)
+        nav = self.in_nav
+        for path in sorted(p for p in self.out_dir.rglob("*") if p.is_file()):
+            rel = path.relative_to(self.out_dir).as_posix()
+            if rel.startswith(".") or "/." in rel:
+                continue
+            inclusion = InclusionLevel.INCLUDED if rel in nav or not rel.endswith(".md") else InclusionLevel.NOT_IN_NAV
+            fresh.append(File(rel, str(self.out_dir), config.site_dir, config.use_directory_urls, inclusion=inclusion))
+        return fresh
+
+    def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
+        """Build each other language's compact navigation (used for its pages)."""
+        from mkdocs.structure.nav import get_navigation
+
+        self.alt_nav = {}
+        for language, items in self.navigation.items():
+            if not self.prefixes.get(language):
+                continue
+            other = copy.copy(config)
+            other.nav = items
+            quiet = logging.getLogger("mkdocs.structure.nav")
+            level = quiet.level
+            quiet.setLevel(logging.ERROR)
+            try:
+                alt = get_navigation(files, other)
+            finally:
+                quiet.setLevel(level)
+            alt.homepage = nav.homepage
+            for item, entry in zip(alt.items, items, strict=False):
+                item.title = next(iter(entry))  # the navigation's words, not the page's first heading
+            self.alt_nav[language] = alt
+        return nav
+
+    def _language_of(self, page: Any) -> str | None:
+        for language, prefix in self.prefixes.items():
+            if prefix and page.file.src_uri.startswith(prefix):
+                return language
+        return None
+
+    def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        language = self._language_of(page)
+        if language and language in self.alt_nav:
+            context["nav"] = self.alt_nav[language]
+        return context
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        language = self._language_of(page)
+        if language:
+            theme_lang = config.theme.get("language") or "en"
+            output = output.replace(f'<html lang="{theme_lang}"', f'<html lang="{language}"', 1)
+        return output
+
+    # --- serve ----------------------------------------------------------------------------------------------
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        """``mkdocs serve`` rebuilds when the data (contracts/) or the schemas change."""
+        if self.root is not None:
+            server.watch(str(self.root / "contracts"))
+            if (self.root / "schemas").is_dir():
+                server.watch(str(self.root / "schemas"))
+        return server

@@ -265,7 +265,10 @@ def dump(data: Any) -> str:
                      default_flow_style=False, width=100)
 
 
-class _Dumper(yaml.SafeDumper):
+_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: same text, faster
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc,valid-type]
     def ignore_aliases(self, data: Any) -> bool:  # never write anchors
         return True
 
