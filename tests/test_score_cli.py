@@ -153,3 +153,12 @@ def test_demo_is_valid_and_every_predikat_occurs() -> None:
     assert {"sangat-baik", "baik", "cukup", "kurang", "buruk"} <= by_regime["pp46-2011"]
     assert {"sangat-baik", "baik", "cukup", "kurang", "sangat-kurang"} <= by_regime["permenpanrb-8-2021"]
     assert {"sangat-baik", "baik", "butuh-perbaikan", "kurang", "sangat-kurang"} <= by_regime["permenpanrb-6-2022"]
+
+
+def test_fast_and_reference_emitters_agree_on_the_demo() -> None:
+    from kinerja.load import yamlsafe
+
+    for path in sorted((REPO / "contracts" / "units").rglob("*.yaml"))[:200]:
+        data, problems = yamlsafe.load_bytes(path.read_bytes(), str(path))
+        assert not problems
+        assert yamlsafe.dump(data) == yamlsafe.dump(data, fast=True), path

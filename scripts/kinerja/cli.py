@@ -66,7 +66,7 @@ def load_repository(paths: tuple[str, ...]) -> tuple[Loaded, list[Path]]:
     start = targets[0] if targets[0].is_dir() else targets[0].parent
     root = find_root(start)
     if root is None:
-        msg = reporting.problem("K801", str(start), path=str(start))
+        msg = reporting.Problem("K801", str(start), params=(("path", str(start)),))
         click.echo(msg.message(resolve_lang(None)) + "\n" + msg.hint(resolve_lang(None)), err=True)
         sys.exit(2)
     return load_tree(root), [t.resolve() for t in targets]

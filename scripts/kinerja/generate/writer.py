@@ -34,7 +34,7 @@ class Writer:
         self.counts[place.kind if place else relative.rsplit("/", 1)[-1].split(".")[0].lower()] += 1
 
     def yaml(self, relative: str, data: Any, header: str = "") -> None:
-        self._path(relative).write_text(header + dump(data), encoding="utf-8")
+        self._path(relative).write_text(header + dump(data, fast=True), encoding="utf-8")
         self._count(relative)
 
     def text(self, relative: str, text: str) -> None:

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping
 from .. import model as m
 from ..report import Problem, problem
 from . import build, layout, yamlsafe
-from .cache import ParseCache, blob_id, parse_many
+from .cache import ParseCache, blob_id, cache_folder, parse_many
 
 
 @dataclass
@@ -117,13 +117,28 @@ def load_tree(root: Path, files: Iterable[str] | None = None, overlay: Mapping[s
               cache: bool = True, workers: int | None = None) -> Loaded:
     """Read and build everything under ``root/contracts`` (plus in-memory ``overlay`` files).
 
-    Each file is read once; its Git blob id keys a parse cache (``.kinerja-cache/``), so unchanged
-    files are not parsed again; the files that miss are parsed on every core.
+    Each file is read once; its Git blob id keys a parse cache (inside ``.git``), so unchanged files
+    are not parsed again; the files that miss are parsed on every core.
     """
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.disable()  # millions of acyclic objects: collecting while building them only costs time
+    try:
+        loaded = _load_tree(root, files, overlay, cache, workers)
+    finally:
+        if was_enabled:
+            gc.enable()
+    gc.freeze()  # what was loaded lives as long as the run: keep later collections away from it
+    return loaded
+
+
+def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, bytes] | None, cache: bool,
+               workers: int | None) -> Loaded:
     overlay = dict(overlay or {})
     names = sorted(set(discover(root) if files is None else files) | set(overlay))
     loaded = Loaded(root=root, province=m.Province(), overlay=overlay)
-    store = ParseCache(root / ".kinerja-cache" if cache else None)
+    store = ParseCache(cache_folder(root) if cache else None)
 
     settings_file = next((f for f in names if f in (f"{layout.DATA_DIR}/settings.yaml", f"{layout.DATA_DIR}/settings.yml")), None)
     max_bytes = yamlsafe.DEFAULT_MAX_BYTES
@@ -192,6 +207,17 @@ def _at(problems: list[Problem], file: str) -> list[Problem]:
     from dataclasses import replace
 
     return [p if p.file == file else replace(p, file=file) for p in problems]
+
+
+def attendance_records(doc: Document) -> tuple[list[Any], list[Any]]:
+    """The records and problems of an attendance export, parsed once per document (CSV or YAML)."""
+    cached = doc.__dict__.get("_attendance")
+    if cached is None:
+        from ..score.allowance import attendance_from_csv, attendance_from_mapping
+
+        cached = attendance_from_csv(doc.data) if isinstance(doc.data, str) else attendance_from_mapping(doc.data)
+        doc.__dict__["_attendance"] = cached
+    return cached
 
 
 def _mark_unreadable(province: m.Province, file: str) -> None:

@@ -34,10 +34,10 @@ def _str(value: Any) -> str | None:
 
 
 def _items(data: Any, key: str) -> Iterable[tuple[int, dict[str, Any]]]:
-    items = data.get(key) if isinstance(data, dict) else None
-    if not isinstance(items, list):
-        return []
-    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
+    items = data.get(key) if type(data) is dict else None
+    if type(items) is not list:
+        return ()
+    return [pair for pair in enumerate(items) if type(pair[1]) is dict]
 
 
 def _ids(item: dict[str, Any], *keys: str) -> bool:

@@ -2,9 +2,11 @@
 
 The key is the Git blob id of a file's bytes (``sha1("blob <size>\\0" + bytes)``): content-addressed,
 so an entry is valid on any branch and in any clone, and a changed file simply misses. Entries hold the
-parsed data and the reading problems. The cache lives in ``.kinerja-cache/parse/`` (git-ignored), in
-256 shards by the id's first two hex digits; it is an accelerator only: any failure to read or write it
-is ignored and the files are parsed again.
+parsed data and the reading problems. The cache lives inside the Git directory (``.git/kinerja/``),
+never in the working tree: its shards are pickles, and a pull request must not be able to plant one
+(``git add -f`` can add any working-tree file, but nothing inside ``.git``). Without a Git directory
+there is no cache. It is an accelerator only: any failure to read or write it is ignored and the files
+are parsed again.
 """
 
 from __future__ import annotations
@@ -19,6 +21,22 @@ from typing import Any, Callable, Iterable
 
 VERSION = "v1"
 PARALLEL_THRESHOLD = 400  # below this many misses, one process is faster than starting workers
+
+
+def cache_folder(root: Path) -> Path | None:
+    """``<git dir>/kinerja`` of the repository at ``root`` (worktrees included), or None."""
+    dot_git = root / ".git"
+    try:
+        if dot_git.is_dir():
+            return dot_git / "kinerja"
+        if dot_git.is_file():
+            line = dot_git.read_text(encoding="utf-8").strip()
+            if line.startswith("gitdir:"):
+                git_dir = Path(line[len("gitdir:"):].strip())
+                return (git_dir if git_dir.is_absolute() else (root / git_dir)).resolve() / "kinerja"
+    except OSError:
+        return None
+    return None
 
 
 def blob_id(raw: bytes) -> str:

@@ -24,8 +24,8 @@ import yaml
 
 from ..report import Problem, problem
 
-try:  # the C parser is a hard requirement for speed, but fall back rather than crash
-    from yaml import CParser as _Parser
+try:  # libyaml's parser (PyYAML exports it from yaml._yaml, not from yaml); fall back rather than crash
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - pyyaml without libyaml
     from yaml.parser import Parser as _Parser  # type: ignore[assignment]
     from yaml.reader import Reader as _Reader
@@ -259,17 +259,24 @@ def _locate_node(root: Any, path: tuple[str | int, ...]) -> Mark | None:
     return Mark(mark.line + 1, mark.column + 1)
 
 
-def dump(data: Any) -> str:
-    """Canonical YAML for files we write (intake, generator): block style, keys in the given order."""
-    return yaml.dump(_plain(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+def dump(data: Any, fast: bool = False) -> str:
+    """Canonical YAML for files we write (intake, generator): block style, keys in the given order.
+
+    The reference is PyYAML's Python emitter (the forms' script ports it character for character);
+    ``fast=True`` uses libyaml's emitter, which writes the same text for plain data such as the
+    generator's (a test compares the demo both ways) and is several times faster.
+    """
+    return yaml.dump(_plain(data), Dumper=_FastDumper if fast else _Dumper, allow_unicode=True, sort_keys=False,
                      default_flow_style=False, width=100)
 
 
-_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: same text, faster
-
-
-class _Dumper(_BaseDumper):  # type: ignore[misc,valid-type]
+class _Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data: Any) -> bool:  # never write anchors
+        return True
+
+
+class _FastDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    def ignore_aliases(self, data: Any) -> bool:
         return True
 
 
@@ -291,8 +298,9 @@ def _decimal_presenter(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
     return dumper.represent_scalar(FLOAT, text)
 
 
-_Dumper.add_representer(str, _str_presenter)
-_Dumper.add_representer(Decimal, _decimal_presenter)
+for _dumper in (_Dumper, _FastDumper):
+    _dumper.add_representer(str, _str_presenter)
+    _dumper.add_representer(Decimal, _decimal_presenter)
 
 
 def _plain(data: Any) -> Any:

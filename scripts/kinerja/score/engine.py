@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any, Iterable, Mapping
 
 from .. import model as m
+from ..load import attendance_records
 from . import permenpanrb_6_2022 as r622
 from . import permenpanrb_8_2021 as r821
 from . import pp46
@@ -504,8 +505,7 @@ def _allowances(province: m.Province, run: ScoreRun, period: m.Period, wanted: s
         if not period.contains(first):
             continue
         for doc in docs:
-            records, problems = (tpp.attendance_from_csv(doc.data) if isinstance(doc.data, str)
-                                 else tpp.attendance_from_mapping(doc.data))
+            records, problems = attendance_records(doc)
             if problems:
                 continue  # reported by validate
             for record in records:

@@ -24,6 +24,9 @@ def validate(loaded: Loaded) -> Report:
         if doc.kind != "attendance":
             report.extend(schema.check(doc.kind, doc.data, doc.file, loaded.root))
     report.extend(rules.check_all(loaded.province, loaded.documents))
+    from ..review import stale_codeowners  # lazy: keeps GitPython out of a plain validate
+
+    report.extend(stale_codeowners(loaded))
     report.problems = locate_problems(loaded, report.problems)
     return report
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any, Iterable, Iterator
 
 from .. import model as m
-from ..load import Document
+from ..load import Document, attendance_records
 from ..report import Problem, problem
 from .vague import vague_phrase
 
@@ -76,10 +76,7 @@ def check_allowance(province: m.Province) -> Iterator[Problem]:
             yield problem(item.code, doc.file, path=_rule_path(item.path), detail=item.message)
     for month, docs in sorted(province.attendance.items()):
         for doc in docs:
-            if isinstance(doc.data, str):
-                records, problems = tpp.attendance_from_csv(doc.data)
-            else:
-                records, problems = tpp.attendance_from_mapping(doc.data)
+            records, problems = attendance_records(doc)
             for item in problems:
                 yield problem(item.code, doc.file, item.row, None, (item.column,) if item.column else (),
                               detail=item.message)

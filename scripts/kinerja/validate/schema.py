@@ -44,10 +44,17 @@ _PATTERN_HINTS = [
 ]
 
 
+@lru_cache(maxsize=16)
 def schema_dir(root: Path | None = None) -> Path:
     if root is not None and (root / "schemas").is_dir():
         return root / "schemas"
     return SCHEMA_DIR
+
+
+@lru_cache(maxsize=256)
+def _schema_file(kind: str, root: Path | None) -> str | None:
+    path = schema_dir(root) / f"{kind}.schema.json"
+    return str(path) if path.is_file() else None
 
 
 try:  # a compiled validator for the pass (about 200× faster); jsonschema words the failures
@@ -79,13 +86,13 @@ def validator_for(kind: str, root: Path | None = None) -> Draft202012Validator |
 
 def check(kind: str, data: Any, file: str, root: Path | None = None) -> list[Problem]:
     """Every schema problem of one document (unlocated: lines are added by the caller)."""
-    path = schema_dir(root) / f"{kind}.schema.json"
-    if not path.is_file():
+    path = _schema_file(kind, root)
+    if path is None:
         return []
-    fast = _fast_validator(str(path))
+    fast = _fast_validator(path)
     if fast is not None and fast.is_valid(data):
         return []
-    validator = _validator(str(path))
+    validator = _validator(path)
     out: list[Problem] = []
     seen: set[tuple[str, tuple[Any, ...]]] = set()
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):

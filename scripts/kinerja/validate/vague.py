@@ -8,6 +8,7 @@ configurable in ``settings.yaml`` (``vague_phrases`` replaces it, ``extra_vague_
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DEFAULT_PHRASES: tuple[str, ...] = (
     "tugas lain yang diperintahkan pimpinan",
@@ -32,11 +33,18 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower()).strip()
 
 
+@lru_cache(maxsize=8)
+def _pattern(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One compiled alternation for the whole list (checked once per text, not once per phrase)."""
+    normalised = {_normalise(p): p for p in phrases}
+    alternatives = "|".join(re.escape(p) for p in sorted(normalised, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), normalised
+
+
 def vague_phrase(text: str, phrases: tuple[str, ...] = DEFAULT_PHRASES) -> str | None:
     """The first open-ended phrase found in ``text`` (as whole words), or None."""
-    norm = _normalise(text)
-    for phrase in phrases:
-        p = _normalise(phrase)
-        if re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", norm):
-            return phrase
-    return None
+    if not phrases:
+        return None
+    pattern, originals = _pattern(tuple(phrases))
+    match = pattern.search(_normalise(text))
+    return originals.get(match.group(0)) if match else None
