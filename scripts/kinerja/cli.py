@@ -14,8 +14,8 @@ from typing import Any, Callable
 import click
 
 from . import report as reporting
-from .load import Loaded, find_root, load_tree
-from .validate import validate as run_validate
+from .load import Loaded, find_root
+from .validate import load_checked, validate as run_validate
 
 LANG_HELP = "Language of messages: id (Bahasa Indonesia) or en. Default: settings.yaml, else id."
 
@@ -69,7 +69,7 @@ def load_repository(paths: tuple[str, ...]) -> tuple[Loaded, list[Path]]:
         msg = reporting.Problem("K801", str(start), params=(("path", str(start)),))
         click.echo(msg.message(resolve_lang(None)) + "\n" + msg.hint(resolve_lang(None)), err=True)
         sys.exit(2)
-    return load_tree(root), [t.resolve() for t in targets]
+    return load_checked(root), [t.resolve() for t in targets]
 
 
 def _within(file: str, root: Path, targets: list[Path]) -> bool:

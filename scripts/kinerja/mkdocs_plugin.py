@@ -31,9 +31,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .load import find_root, load_tree
+from .load import find_root
 from .report import render_text
-from .validate import validate
+from .validate import load_checked, validate
 
 log = logging.getLogger("mkdocs.plugins.kinerja")
 
@@ -95,7 +95,7 @@ class KinerjaPlugin(BasePlugin[KinerjaConfig]):
         if root is None:
             raise PluginError(f"kinerja: no contracts/ folder under {self.config.data_root!r}")
         lang = self.config.lang
-        loaded = load_tree(root)
+        loaded = load_checked(root)
         report = validate(loaded)
         for item in report.warnings:
             log.info("%s %s %s", item.location(), item.code, item.message(lang))

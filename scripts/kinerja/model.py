@@ -20,7 +20,7 @@ REGIMES = ("pp46-2011", "permenpanrb-8-2021", "permenpanrb-6-2022")
 STRUCTURAL_CLASSES = ("jpt", "administrator", "pengawas")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where a record was read: the file (relative to the repository) and the field path inside it."""
 
@@ -31,7 +31,7 @@ class Source:
         return Source(self.file, self.path + tuple(more))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Instance settings (contracts/settings.yaml)."""
 
@@ -44,7 +44,7 @@ class Settings:
     today: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     """A unit (unit kerja): an agency (OPD) or one of its sub-units."""
 
@@ -56,7 +56,7 @@ class Unit:
     short_name: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     """An assessment period (periode penilaian) and the rules in force for it."""
 
@@ -121,7 +121,7 @@ def reporting_period_bounds(label: str) -> tuple[dt.date, dt.date]:
     return dt.date(year, first, 1), end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Duty:
     """A duty of a job description (uraian tugas) with its output (hasil kerja)."""
 
@@ -132,7 +132,7 @@ class Duty:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Position:
     """A position (jabatan) with its job description (anjab)."""
 
@@ -156,7 +156,7 @@ class Position:
         return next((d for d in self.duties if d.id == duty_id), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Assignment:
     """An employee holding a position from a date, to a date or open-ended."""
 
@@ -171,7 +171,7 @@ class Assignment:
         return self.start <= end and (self.end is None or self.end >= start)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Employee:
     """An employee (pegawai, PNS or PPPK). ``nip`` is personal data and is never published by default."""
 
@@ -189,7 +189,7 @@ class Employee:
         return [a.position for a in self.assignments if a.overlaps(start, end)]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TargetValue:
     """A numeric target or a range ``[low, high]``; ``text`` for a qualitative target."""
 
@@ -214,7 +214,7 @@ class TargetValue:
         return self.text or "-"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Indicator:
     """An indicator (indikator kinerja) of a unit agreement or an individual target (IKI)."""
 
@@ -228,7 +228,7 @@ class Indicator:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Goal:
     """A goal (sasaran) of a unit agreement."""
 
@@ -238,7 +238,7 @@ class Goal:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Agreement:
     """A unit's performance agreement (perjanjian kinerja) for a period."""
 
@@ -254,7 +254,7 @@ class Agreement:
         return [i for g in self.goals for i in g.indicators]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Aspect:
     """A PP 46/2011 aspect target: quantity, time (with a unit) or quality/cost (unit-less)."""
 
@@ -262,7 +262,7 @@ class Aspect:
     unit: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     """A target of a contract (SKP): an RHK or, under PP 46/2011, an activity (kegiatan tugas jabatan)."""
 
@@ -284,7 +284,7 @@ class Target:
         return next((i for i in self.indicators if i.id == indicator_id), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contract:
     """An individual performance contract (SKP, sasaran kinerja pegawai) for one period."""
 
@@ -303,7 +303,7 @@ class Contract:
         return next((t for t in self.targets if t.id == target_id), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Evidence (bukti dukung)."""
 
@@ -311,7 +311,7 @@ class Evidence:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RealisationEntry:
     """What was achieved on one target (and indicator) in one reporting period."""
 
@@ -335,7 +335,7 @@ class RealisationEntry:
                                            self.time, self.cost))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Realisation:
     """A realisation report (laporan realisasi) of one employee for one reporting period."""
 
@@ -348,7 +348,7 @@ class Realisation:
     submitted_on: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AgreementRealisation:
     """What a unit achieved on its agreement's indicators."""
 
@@ -358,7 +358,7 @@ class AgreementRealisation:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PeriodicRating:
     """A periodic evaluation under PermenPANRB 6/2022."""
 
@@ -368,7 +368,7 @@ class PeriodicRating:
     feedback: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Assessment:
     """The assessor's assessment (penilaian kinerja) of an employee for a period."""
 
@@ -393,7 +393,7 @@ class Assessment:
     structural: bool | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Appeal:
     """An appeal (keberatan) against an assessment."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from .. import model as m
 from ..report import Problem, problem
@@ -20,12 +20,62 @@ from .cache import ParseCache, blob_id, cache_folder, parse_many
 
 @dataclass
 class Document:
-    """One parsed data file: its kind, path (relative to the repository, POSIX), folder ids and data."""
+    """One parsed data file: its kind, path (relative to the repository, POSIX), folder ids and data.
+
+    When the load was given a checker, per-employee records (SKP, realisation, assessment, appeal) are
+    checked and built into the domain as they are read and keep only their header fields as ``data``
+    (``slim``): a province's hundreds of thousands of files then never sit in memory twice.
+    """
 
     kind: str
     file: str
     keys: dict[str, str]
     data: Any
+    checked: bool = False
+    slim: bool = False
+
+
+RECORD_KINDS = ("contract", "realisation", "assessment", "appeal")
+HEADER_FIELDS = ("unit", "period", "employee", "reporting_period")
+
+Checker = Callable[[str, Any, str], list[Problem]]
+"""``check(kind, data, file)`` → schema problems (the validate step's schema check, injected)."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """A record file already checked and built: what the parse cache keeps instead of its data."""
+
+    kind: str
+    keys: dict[str, str]
+    header: dict[str, Any]
+    schema_problems: tuple[Problem, ...]
+    built: tuple[tuple[str, tuple[str, str], Any], ...]  # (province field, key, record)
+    unreadable: bool = False
+
+
+_RECORD_FIELDS = ("contracts", "realisations", "assessments", "appeals")
+
+
+def _record(doc: Document, check: Checker) -> Record:
+    """Check a record document and build it (no other file is needed to build a record)."""
+    if not isinstance(doc.data, dict):
+        return Record(doc.kind, dict(doc.keys), {}, tuple(check(doc.kind, doc.data, doc.file)), (), True)
+    province = m.Province()
+    build.BUILDERS[doc.kind](province, doc.data, doc.file, **doc.keys)
+    built = tuple((name, key, value) for name in _RECORD_FIELDS for key, value in getattr(province, name).items())
+    header = {k: doc.data[k] for k in HEADER_FIELDS if k in doc.data}
+    return Record(doc.kind, dict(doc.keys), header, tuple(check(doc.kind, doc.data, doc.file)), built)
+
+
+def _place(province: m.Province, record: Record) -> None:
+    if record.unreadable:
+        province.unreadable.add((record.kind, *record.keys.values()))
+    for name, key, value in record.built:
+        if name == "realisations":
+            province.realisations.setdefault(key, []).extend(value)
+        else:
+            getattr(province, name).setdefault(key, value)
 
 
 @dataclass
@@ -38,6 +88,7 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     overlay: Mapping[str, bytes] = field(default_factory=dict)
     files_read: int = 0
+    schema_problems: list[Problem] = field(default_factory=list)
 
     def read_text(self, file: str) -> str | None:
         """The text of a file (from the overlay if it was given in memory), for locating problems."""
@@ -108,24 +159,34 @@ def parse_document(file: str, raw: bytes, max_bytes: int) -> tuple[Document | No
     return Document(place.kind, file, place.keys, data), problems
 
 
-def _parse_result(file: str, raw: bytes, max_bytes: int) -> tuple[Any, list[Problem]]:
-    """What the cache stores for one file: its document (or None) and its reading problems."""
-    return parse_document(file, raw, max_bytes)
+class _Parse:
+    """What the cache stores for one file: its document or its checked record, and reading problems."""
+
+    def __init__(self, check: Checker | None) -> None:
+        self.check = check
+
+    def __call__(self, file: str, raw: bytes, max_bytes: int) -> tuple[Any, list[Problem]]:
+        doc, problems = parse_document(file, raw, max_bytes)
+        if doc is not None and self.check is not None and doc.kind in RECORD_KINDS:
+            return _record(doc, self.check), problems
+        return doc, problems
 
 
 def load_tree(root: Path, files: Iterable[str] | None = None, overlay: Mapping[str, bytes] | None = None,
-              cache: bool = True, workers: int | None = None) -> Loaded:
+              cache: bool = True, workers: int | None = None, check: Checker | None = None) -> Loaded:
     """Read and build everything under ``root/contracts`` (plus in-memory ``overlay`` files).
 
     Each file is read once; its Git blob id keys a parse cache (inside ``.git``), so unchanged files
-    are not parsed again; the files that miss are parsed on every core.
+    are not parsed again; the files that miss are parsed on every core. With ``check`` (the validate
+    step's schema check), every document is checked as it is read, and per-employee records are built
+    at once and kept without their data (see :class:`Document`).
     """
     import gc
 
     was_enabled = gc.isenabled()
     gc.disable()  # millions of acyclic objects: collecting while building them only costs time
     try:
-        loaded = _load_tree(root, files, overlay, cache, workers)
+        loaded = _load_tree(root, files, overlay, cache, workers, check)
     finally:
         if was_enabled:
             gc.enable()
@@ -134,7 +195,7 @@ def load_tree(root: Path, files: Iterable[str] | None = None, overlay: Mapping[s
 
 
 def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, bytes] | None, cache: bool,
-               workers: int | None) -> Loaded:
+               workers: int | None, check: Checker | None) -> Loaded:
     overlay = dict(overlay or {})
     names = sorted(set(discover(root) if files is None else files) | set(overlay))
     loaded = Loaded(root=root, province=m.Province(), overlay=overlay)
@@ -169,35 +230,48 @@ def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, by
             loaded.problems.extend(problems)
             _mark_unreadable(loaded.province, file)
             continue
-        blob = blobs[file] = blob_id(raw) + f":{max_bytes}"
+        # Checked records embed their path (sources), so they are cached per path as well as per blob.
+        blob = blobs[file] = blob_id(raw) + f":{max_bytes}" + (f":checked:{file}" if check is not None else "")
         hit = store.get(blob)
         if hit is not None and _same_place(hit[0], file):
             results[file] = hit
         else:
             misses.append((file, raw))
-    for (file, _), result in zip(misses, parse_many(_parse_result, misses, max_bytes, workers)):
+    for (file, _), result in zip(misses, parse_many(_Parse(check), misses, max_bytes, workers)):
         results[file] = result
         store.put(blobs[file], result)
+    store.save()
+    del store
     for file in names:
         if file not in results:
             continue
-        doc, problems = results[file]
+        item, problems = results.pop(file)
+        loaded.problems.extend(_at(problems, file))
+        if isinstance(item, Record):
+            _place(loaded.province, item)
+            loaded.schema_problems.extend(item.schema_problems)
+            documents.append(Document(item.kind, file, item.keys, item.header, checked=True, slim=True))
+            continue
+        doc = item
         if doc is not None and doc.file != file:  # the same bytes at another path
             doc = Document(doc.kind, file, dict(doc.keys), doc.data)
-        loaded.problems.extend(_at(problems, file))
         if doc is not None:
+            if check is not None and doc.kind not in ("attendance", "settings"):
+                loaded.schema_problems.extend(check(doc.kind, doc.data, doc.file))
+                doc.checked = True
             documents.append(doc)
         elif problems and problems[0].code != "K011":
             _mark_unreadable(loaded.province, file)
-    store.save()
     loaded.documents = documents
-    build_province(loaded.province, documents)
+    build_province(loaded.province, [d for d in documents if not d.slim])
     return loaded
 
 
 def _same_place(doc: Any, file: str) -> bool:
     """A cached document may be reused only where the path gives the same kind and folder ids."""
     place = layout.classify(_inner(file)) if file.startswith(layout.DATA_DIR + "/") else None
+    if isinstance(doc, Record):
+        return place is not None and place.kind == doc.kind and place.keys == doc.keys
     if doc is None:
         return place is not None
     return place is not None and place.kind == doc.kind and place.keys == doc.keys

@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from ..load import Loaded
+from pathlib import Path
+from typing import Any
+
+from ..load import Loaded, load_tree
 from ..load.yamlsafe import locate_many
 from ..report import Problem, Report
 from . import rules, schema
@@ -20,8 +23,9 @@ def validate(loaded: Loaded) -> Report:
     """Every problem of the loaded tree: reading, schema and cross-file rules, located."""
     report = Report(files_checked=loaded.files_read)
     report.extend(loaded.problems)
+    report.extend(loaded.schema_problems)
     for doc in loaded.documents:
-        if doc.kind != "attendance":
+        if doc.kind != "attendance" and not doc.checked:
             report.extend(schema.check(doc.kind, doc.data, doc.file, loaded.root))
     report.extend(rules.check_all(loaded.province, loaded.documents))
     from ..review import stale_codeowners  # lazy: keeps GitPython out of a plain validate
@@ -29,6 +33,22 @@ def validate(loaded: Loaded) -> Report:
     report.extend(stale_codeowners(loaded))
     report.problems = locate_problems(loaded, report.problems)
     return report
+
+
+def load_checked(root: Path, **options: Any) -> Loaded:
+    """Load the tree with the schema check done as each file is read (the lean way for a whole
+    province: records are built at once and kept without their data); then call :func:`validate`."""
+    return load_tree(root, check=SchemaCheck(root), **options)
+
+
+class SchemaCheck:
+    """The schema check bound to a repository (picklable, for the parsing workers)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def __call__(self, kind: str, data: Any, file: str) -> list[Problem]:
+        return schema.check(kind, data, file, self.root)
 
 
 def locate_problems(loaded: Loaded, problems: list[Problem]) -> list[Problem]:
