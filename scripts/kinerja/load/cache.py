@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-VERSION = "v1"
+VERSION = "v3"  # bump whenever what is cached changes shape
 PARALLEL_THRESHOLD = 400  # below this many misses, one process is faster than starting workers
 
 
