@@ -21,7 +21,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import yaml
 
@@ -100,6 +100,18 @@ def commit_province(root: Path) -> None:
         subprocess.run(cmd, cwd=root, check=True, env={**os.environ, **env})
 
 
+def static_pages(root: Path, out: Path) -> list[Any]:
+    """The public site's pages written once as static Markdown (the plain-MkDocs floor) and its nav."""
+    from ..publish import generate_site
+    from ..score import engine
+    from ..validate import load_checked
+
+    loaded = load_checked(root)
+    result = generate_site(loaded, engine.score(loaded.province), out, docs_dir=root / "docs", history=False)
+    primary = next(iter(result.navigation))
+    return result.navigation[primary]
+
+
 def one_unit_change(root: Path) -> tuple[str, str]:
     """Make a branch that changes one target of one SKP; return (base, head) refs."""
     skp = sorted((root / "contracts" / "units").glob("*/*/skp/*.yaml"))[len(list((root / "contracts" / "units").glob("*"))) // 2]
@@ -143,16 +155,12 @@ def run(employees: int, runs: int, workdir: Path, seed: int, check_sample: int, 
     plain = workdir / "plain"
     if plain.exists():
         shutil.rmtree(plain)
-    generated = root / "generated" / "docs"
-    if generated.is_dir():
-        shutil.copytree(generated, plain / "docs")
-        config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-        config["plugins"] = ["search"]
-        config["docs_dir"] = "docs"
-        if (root / "generated" / "nav.json").is_file():
-            config["nav"] = json.loads((root / "generated" / "nav.json").read_text())
-        (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-        measure("plain MkDocs floor", [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(workdir / "plain-site")], cwd=plain)
+    navigation = static_pages(root, plain / "docs")
+    config = {"site_name": "plain", "docs_dir": "docs", "theme": {"name": "material", "language": "id", "font": False},
+              "plugins": ["search"], "nav": navigation,
+              "markdown_extensions": ["tables", "attr_list", "admonition", {"toc": {"permalink": True}}]}
+    (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    measure("plain MkDocs floor", [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(workdir / "plain-site")], cwd=plain)
     # (b) check-jsonschema on a sample, extrapolated to every file.
     exe = shutil.which("check-jsonschema") or str(Path(sys.executable).with_name("check-jsonschema"))
     if Path(exe).exists():
