@@ -162,3 +162,11 @@ def test_fast_and_reference_emitters_agree_on_the_demo() -> None:
         data, problems = yamlsafe.load_bytes(path.read_bytes(), str(path))
         assert not problems
         assert yamlsafe.dump(data) == yamlsafe.dump(data, fast=True), path
+
+
+def test_demo_scores_match_the_reviewed_golden_file() -> None:
+    """Every demo employee's status, predikat and numbers, as reviewed against the generator's plan
+    (scripts/kinerja/generate/plan.py). Regenerate deliberately with
+    `kinerja score --format csv --lang en > tests/golden/demo-scores.csv` and review the diff."""
+    golden = (REPO / "tests" / "golden" / "demo-scores.csv").read_text(encoding="utf-8")
+    assert run_cli("score", "--format", "csv", "--lang", "en", cwd=REPO).out == golden
