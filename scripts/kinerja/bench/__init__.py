@@ -139,10 +139,12 @@ def run(employees: int, runs: int, workdir: Path, seed: int, check_sample: int, 
                 item.note = f"exit {proc.returncode}: {(proc.stderr or proc.stdout)[-300:]}"
             item.seconds.append(seconds)
             item.peak_mb = max(item.peak_mb, peak)
+        echo(f"  {name}: {item.median:.2f} s {item.note}")
 
     floor = results.setdefault("parse floor (PyYAML C loader)", Measure("parse floor (PyYAML C loader)"))
     for _ in range(runs):
         floor.seconds.append(parse_floor(files))
+    echo(f"  {floor.name}: {floor.median:.2f} s")
     shutil.rmtree(root / ".git" / "kinerja", ignore_errors=True)  # the parse cache
     measure("validate (cold cache)", _kinerja("validate"))
     results["validate (cold cache)"].seconds = results["validate (cold cache)"].seconds[:1]
