@@ -1,7 +1,7 @@
 """Demo organisation, part 1: Sekretariat Daerah, Badan Kepegawaian Daerah, Dinas Pendidikan.
 
 Duties are concrete (each with its output and unit of output); agreement indicators come from
-published Indonesian performance agreements (``/work/shared/samples/real-indicators.md``).
+published Indonesian performance agreements (the team's shared notes, ``samples/real-indicators.md``).
 """
 
 from __future__ import annotations
