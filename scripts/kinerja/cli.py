@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, Iterator
 
 import click
 
@@ -121,9 +121,10 @@ def load_valid(lang: str | None) -> tuple[Loaded, str]:
     return loaded, language
 
 
-def write_atomically(target: Path, files: dict[str, str]) -> None:
-    """Write ``files`` (relative path → text) into ``target`` all at once: a temporary sibling folder is
-    filled first and then put in place, so a failure never leaves half-written output."""
+def write_atomically(target: Path, files: Iterable[tuple[str, str]]) -> None:
+    """Write ``files`` (relative path, text pairs; a generator is fine) into ``target`` all at once: a
+    temporary sibling folder is filled first and then put in place, so a failure never leaves
+    half-written output."""
     import shutil
     import tempfile
 
@@ -131,7 +132,7 @@ def write_atomically(target: Path, files: dict[str, str]) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
-        for rel, text in files.items():
+        for rel, text in files:
             path = staging / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
@@ -172,16 +173,18 @@ def score(periods: tuple[str, ...], units: tuple[str, ...], fmt: str, output: st
         if unit not in province.units:
             raise click.BadParameter(f"'{unit}' tidak ada di organisation.yaml / not in organisation.yaml", param_hint="--unit")
     run = engine.score(province, periods or None, units or None)
-    documents = out.unit_documents(province, run, language)
     if output:
-        files = {f"{period}/{unit}.json": out.dumps(doc) for (unit, period), doc in documents.items()}
-        files["scores.csv"] = out.combined_csv(run, language)
-        files["allowance.csv"] = out.allowance_csv(run, language)
-        write_atomically(Path(output), files)
-        click.echo(f"{len(run.employees)} pegawai / employees, {len(documents)} unit-periode → {output}")
+        def files() -> Iterator[tuple[str, str]]:
+            for (unit, period), doc in out.iter_unit_documents(province, run, language):
+                yield f"{period}/{unit}.json", out.dumps(doc)
+            yield "scores.csv", out.combined_csv(run, language)
+            yield "allowance.csv", out.allowance_csv(run, language)
+
+        write_atomically(Path(output), files())
+        click.echo(f"{len(run.employees)} pegawai / employees, {len(run.units)} unit-periode → {output}")
         return
     if fmt == "json":
-        click.echo(out.dumps(list(documents.values())), nl=False)
+        click.echo(out.dumps([doc for _, doc in out.iter_unit_documents(province, run, language)]), nl=False)
     elif fmt == "csv":
         click.echo(out.combined_csv(run, language), nl=False)
     else:

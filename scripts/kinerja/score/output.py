@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from .. import model as m
 from .engine import EmployeeResult, IndicatorResult, ScoreRun, UnitResult
@@ -138,10 +138,17 @@ def allowance_csv(run: ScoreRun, lang: str) -> str:
 
 
 def unit_documents(province: m.Province, run: ScoreRun, lang: str) -> dict[tuple[str, str], dict[str, Any]]:
+    """Every unit document at once (for small runs and the site); see :func:`iter_unit_documents`."""
+    return dict(iter_unit_documents(province, run, lang))
+
+
+def iter_unit_documents(province: m.Province, run: ScoreRun, lang: str) -> Iterator[tuple[tuple[str, str], dict[str, Any]]]:
+    """The unit documents one at a time, so a province's results never sit in memory as JSON at once."""
     by_unit: dict[tuple[str, str], list[EmployeeResult]] = {}
     for result in run.employees.values():
         by_unit.setdefault((result.unit, result.period), []).append(result)
-    return {key: unit_dict(province, unit, by_unit.get(key, []), lang, run) for key, unit in sorted(run.units.items())}
+    for key, unit in sorted(run.units.items()):
+        yield key, unit_dict(province, unit, by_unit.get(key, []), lang, run)
 
 
 CSV_COLUMNS = ["period", "unit", "employee", "position", "regime", "status", "predikat", "score", "score_raw",
