@@ -16,6 +16,26 @@ from typing import Any, Mapping
 
 Path = tuple[str | int, ...]
 
+#: Phrases that make a duty open-ended (the default of ``settings.yaml``'s ``vague_phrases``);
+#: checked by :mod:`kinerja.validate.vague`.
+DEFAULT_VAGUE_PHRASES: tuple[str, ...] = (
+    "tugas lain yang diperintahkan pimpinan",
+    "tugas lain yang diberikan pimpinan",
+    "tugas lain yang diberikan atasan",
+    "tugas lain yang diperintahkan atasan",
+    "tugas-tugas lain",
+    "tugas kedinasan lain",
+    "dan lain-lain",
+    "dan lain lain",
+    "dll",
+    "dsb",
+    "other duties as assigned",
+    "other tasks assigned",
+    "any other duties",
+    "and so on",
+    "etc",
+)
+
 REGIMES = ("pp46-2011", "permenpanrb-8-2021", "permenpanrb-6-2022")
 STRUCTURAL_CLASSES = ("jpt", "administrator", "pengawas")
 
@@ -436,7 +456,26 @@ class Province:
 
     # --- derived views, computed on demand -------------------------------------------------------
     def children(self, unit_id: str) -> list[Unit]:
-        return [u for u in self.units.values() if u.parent == unit_id]
+        return [self.units[c] for c in self._children_index().get(unit_id, [])]
+
+    def subtree(self, unit_id: str) -> list[str]:
+        """The unit and all its sub-units, depth first, children in id order."""
+        index = self._children_index()
+        out, stack = [], [unit_id]
+        while stack:
+            current = stack.pop()
+            out.append(current)
+            stack.extend(reversed(index.get(current, [])))
+        return out
+
+    def _children_index(self) -> dict[str | None, list[str]]:
+        cached = self.__dict__.get("_children")
+        if cached is None:
+            cached = {}
+            for unit_id in sorted(self.units):
+                cached.setdefault(self.units[unit_id].parent, []).append(unit_id)
+            self.__dict__["_children"] = cached
+        return cached
 
     def head_of(self, unit_id: str) -> Position | None:
         return next((p for p in self.positions.values() if p.unit == unit_id and p.head), None)

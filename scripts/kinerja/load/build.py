@@ -66,10 +66,9 @@ def indicator(item: dict[str, Any], source: m.Source) -> m.Indicator:
 def settings(data: Any) -> m.Settings:
     if not isinstance(data, dict):
         return m.Settings()
-    from ..validate.vague import DEFAULT_PHRASES
-
     phrases = data.get("vague_phrases")
-    phrases = tuple(p for p in phrases if isinstance(p, str)) if isinstance(phrases, list) else DEFAULT_PHRASES
+    phrases = (tuple(p for p in phrases if isinstance(p, str)) if isinstance(phrases, list)
+               else m.DEFAULT_VAGUE_PHRASES)
     extra = data.get("extra_vague_phrases")
     if isinstance(extra, list):
         phrases += tuple(p for p in extra if isinstance(p, str))

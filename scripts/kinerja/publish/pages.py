@@ -181,7 +181,7 @@ def figure(cx: Cx, svg_path: str, title_html: str, desc_html: str) -> str:
 def agencies_table(cx: Cx, period: m.Period) -> str:
     rows = []
     for unit in cx.site.agencies():
-        members = c_subtree(cx, unit.id)
+        members = cx.site.province.subtree(unit.id)
         results = [cx.site.unit_result(u, period.id) for u in members]
         employees = sum(r.employees for r in results if r)
         contracts = sum(r.with_contract for r in results if r)
@@ -195,15 +195,6 @@ def agencies_table(cx: Cx, period: m.Period) -> str:
                      esc.cell(str(warnings), numeric=True)])
     return esc.block(esc.table([cx.W("col.unit"), cx.W("stat.units"), cx.W("col.employees"), cx.W("col.contracts"),
                                 cx.W("col.coverage") + " (%)", cx.W("stat.warnings")], rows))
-
-
-def c_subtree(cx: Cx, unit_id: str) -> list[str]:
-    out, stack = [], [unit_id]
-    while stack:
-        current = stack.pop()
-        out.append(current)
-        stack.extend(u.id for u in reversed(cx.site.children.get(current, [])))
-    return out
 
 
 def home(cx: Cx, intro: str | None) -> str:

@@ -393,18 +393,6 @@ def _months_held(province: m.Province, employee_id: str, position_id: str, perio
 
 
 # --- units ------------------------------------------------------------------------------------------------
-def subtree(province: m.Province, unit_id: str) -> list[str]:
-    out, stack = [], [unit_id]
-    children: dict[str | None, list[str]] = {}
-    for u in province.units.values():
-        children.setdefault(u.parent, []).append(u.id)
-    while stack:
-        current = stack.pop()
-        out.append(current)
-        stack.extend(sorted(children.get(current, []), reverse=True))
-    return out
-
-
 def members_by_unit(province: m.Province, period: m.Period) -> dict[str, list[m.Employee]]:
     """Employees who held a position of each unit during the period (one pass over employees)."""
     out: dict[str, list[m.Employee]] = {}
@@ -460,7 +448,7 @@ def score(province: m.Province, periods: Iterable[str] | None = None, units: Ite
     run.period_bounds = {p.id: (p.start.isoformat()[:7], p.end.isoformat()[:7]) for p in chosen}
     wanted: set[str] | None = None
     if units:
-        wanted = {u for unit in units for u in subtree(province, unit)}
+        wanted = {u for unit in units for u in province.subtree(unit)}
     for period in chosen:
         for (employee_id, period_id), contract in sorted(province.contracts.items()):
             if period_id != period.id:
@@ -544,7 +532,7 @@ def _subtree_distributions(province: m.Province, run: ScoreRun, period: m.Period
     for (unit_id, period_id), unit_result in run.units.items():
         if period_id != period.id:
             continue
-        for member in subtree(province, unit_id):
+        for member in province.subtree(unit_id):
             child = run.units.get((member, period_id))
             if child is not None:
                 unit_result.subtree_distribution.update(child.distribution)

@@ -10,23 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-DEFAULT_PHRASES: tuple[str, ...] = (
-    "tugas lain yang diperintahkan pimpinan",
-    "tugas lain yang diberikan pimpinan",
-    "tugas lain yang diberikan atasan",
-    "tugas lain yang diperintahkan atasan",
-    "tugas-tugas lain",
-    "tugas kedinasan lain",
-    "dan lain-lain",
-    "dan lain lain",
-    "dll",
-    "dsb",
-    "other duties as assigned",
-    "other tasks assigned",
-    "any other duties",
-    "and so on",
-    "etc",
-)
+from ..model import DEFAULT_VAGUE_PHRASES as DEFAULT_PHRASES  # the settings' default list
 
 
 def _normalise(text: str) -> str:
