@@ -524,9 +524,10 @@ def test_result_to_dict_is_json_and_bilingual(rule: AllowanceRule) -> None:
     for lang in ("id", "en"):
         out = res.to_dict(lang)
         json.dumps(out)
-        assert out["net"]["value"] == str(res.net.value)
-    assert res.to_dict("en")["net"]["label"] == "Net allowance"
-    assert res.to_dict("id")["net"]["label"] == "TPP bersih"
+        assert out["net"] == str(res.net.shown)
+        assert out["explanation"]["value"] == str(res.net.value)
+    assert res.to_dict("en")["explanation"]["label"] == "Net allowance"
+    assert res.to_dict("id")["explanation"]["label"] == "TPP bersih"
 
 
 def test_unit_totals(rule: AllowanceRule) -> None:

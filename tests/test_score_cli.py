@@ -120,8 +120,10 @@ def test_monthly_allowance_from_attendance(mini: Path) -> None:
     docs = run_cli("score", "--format", "json", "--lang", "en", cwd=mini).json()
     staff = next(e for d in docs for e in d["employees"] if e["employee"] == "e-staf")
     (month,) = [row for row in staff["allowance"] if row.get("month") == "2026-02"]
-    gross, net = month["gross"]["rounded"], month["net"]["rounded"]
+    gross, net = month["gross"], month["net"]
     assert 0 < float(net) < float(gross)
+    assert month["explanation"]["rounded"] == net  # the tree behind the net amount, written once
+    assert "performance" in month["explanation"]["inputs"]
     assert any("2" in d["label"] for d in month["deductions"])  # the two days absent are named
     unit = next(d for d in docs if d["unit"] == "dinas-umum")
     assert unit["allowance_totals"]["count"] == 1

@@ -489,3 +489,37 @@ def test_intake_forms_only_in_staff_builds(mini: Path, tmp_path: Path) -> None:
     page = (tmp_path / "staff" / "formulir" / "realisasi.md").read_text(encoding="utf-8")
     assert "<form" in page
     assert any(list(entry.values())[0] == "formulir/realisasi.md" for entry in staff_site.navigation["id"])
+
+
+def test_html_set_aside_gives_the_same_pages_as_markdown(public: Built, staff: Built) -> None:
+    """The plugin sets generated pages' one-line HTML blocks aside from Markdown and puts them back: for
+    every generated page, the HTML must be exactly what Markdown itself would have made."""
+    import markdown
+    from mkdocs.config import load_config
+
+    from kinerja.mkdocs_plugin import put_back_html, set_aside_html
+
+    config = load_config(str(public.root / "mkdocs.yml"))
+    pages = [p for built in (public, staff) for p in sorted((built.root / "generated" / "docs").rglob("*.md"))]
+    assert len(pages) > 20
+    set_aside = 0
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        expected = md.convert(text)
+        md.reset()
+        skeleton, blocks = set_aside_html(text)
+        set_aside += len(blocks)
+        assert put_back_html(md.convert(skeleton), blocks) == expected, path
+    assert set_aside > 100  # the tables, charts and notes really are set aside
+
+
+def test_set_aside_leaves_markdown_and_multi_line_html_alone() -> None:
+    from kinerja.mkdocs_plugin import set_aside_html
+
+    text = ("# T\n\n<div>a</div>\n\n<span>inline</span>\n\n<details>\n<summary>s</summary>\n</details>\n\n| a |\n|---|\n"
+            "\n<p>a</p><p>b</p>\n\n<p>a</p> tail\n\n<p>unclosed\n")
+    skeleton, blocks = set_aside_html(text)
+    assert blocks == ["<div>a</div>", "<p>a</p>\n<p>b</p>"]
+    assert "<p>a</p> tail" in skeleton and "<p>unclosed" in skeleton
+    assert "<span>inline</span>" in skeleton and "<details>\n<summary>" in skeleton

@@ -172,17 +172,27 @@ def score(periods: tuple[str, ...], units: tuple[str, ...], fmt: str, output: st
     for unit in units:
         if unit not in province.units:
             raise click.BadParameter(f"'{unit}' tidak ada di organisation.yaml / not in organisation.yaml", param_hint="--unit")
-    run = engine.score(province, periods or None, units or None)
     if output:
+        counts = [0, 0]
+        score_rows: list[Any] = []
+        allowance_rows: list[Any] = []
+
         def files() -> Iterator[tuple[str, str]]:
-            for (unit, period), doc in out.iter_unit_documents(province, run, language):
-                yield f"{period}/{unit}.json", out.dumps(doc)
-            yield "scores.csv", out.combined_csv(run, language)
-            yield "allowance.csv", out.allowance_csv(run, language)
+            # One period and one OPD at a time: each part is written and dropped (memory stays flat).
+            for part in engine.score_parts(province, periods or None, units or None):
+                for (unit, period), doc in out.iter_unit_documents(province, part, language):
+                    yield f"{period}/{unit}.json", out.dumps(doc, compact=True)
+                score_rows.extend(out.score_rows_csv(part, language))
+                allowance_rows.extend(out.allowance_rows_csv(part, language))
+                counts[0] += len(part.employees)
+                counts[1] += len(part.units)
+            yield "scores.csv", out.write_csv(out.CSV_COLUMNS, score_rows)
+            yield "allowance.csv", out.write_csv(out.ALLOWANCE_COLUMNS, allowance_rows)
 
         write_atomically(Path(output), files())
-        click.echo(f"{len(run.employees)} pegawai / employees, {len(run.units)} unit-periode → {output}")
+        click.echo(f"{counts[0]} pegawai / employees, {counts[1]} unit-periode → {output}")
         return
+    run = engine.score(province, periods or None, units or None)
     if fmt == "json":
         click.echo(out.dumps([doc for _, doc in out.iter_unit_documents(province, run, language)]), nl=False)
     elif fmt == "csv":

@@ -12,6 +12,11 @@ validation report, before anything is written), scores it and calls
   to take part, error codes), never every unit page: an automatic full navigation would make a build of
   600 units quadratic. Pages of the second language get that language's navigation
   (``on_page_context``) and ``lang`` attribute (``on_post_page``);
+* generated pages are mostly one-line HTML blocks (tables, figures), which Python-Markdown would only
+  copy through verbatim after parsing every tag: ``on_page_markdown`` sets each such block aside behind
+  a placeholder comment and ``on_post_page`` puts it back into the written page (same HTML, a fraction
+  of the time and memory; the data tables are therefore not in the search index, whose size would
+  otherwise grow with every employee; headings, unit and page titles are);
 * ``on_serve`` watches ``contracts/`` (and ``schemas/``), so ``mkdocs serve`` rebuilds when data change.
 
 Other engines: run ``kinerja site`` and build ``generated/docs`` (it holds every page and asset).
@@ -22,6 +27,7 @@ from __future__ import annotations
 import copy
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +61,9 @@ class KinerjaConfig(base.Config):
     """Read the change history from Git."""
     min_group_size = c.Type(int, default=5)
     """Public builds withhold a predikat distribution over fewer people than this."""
+    set_aside_html = c.Type(bool, default=True)
+    """Set generated pages' one-line HTML blocks aside from Markdown and put them back verbatim (faster,
+    far less memory; the blocks stay out of the search index). ``false`` passes them through Markdown."""
     intake = c.Type(dict, default={})
     """Options of the intake forms written into staff and full builds (``intake_url``, ``git_host``,
     ``git_repo``, …; see docs/intake.md)."""
@@ -71,6 +80,8 @@ class KinerjaPlugin(BasePlugin[KinerjaConfig]):
         self.in_nav: set[str] = set()
         self.alt_nav: dict[str, Any] = {}
         self.prefixes: dict[str, str] = {}
+        self.generated: set[str] = set()
+        self.set_aside: dict[str, list[str]] = {}
 
     # --- build ----------------------------------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
@@ -117,6 +128,8 @@ class KinerjaPlugin(BasePlugin[KinerjaConfig]):
         log.info("kinerja: %d pages generated in %.1f s (mode %s) → %s", len(result.pages), result.seconds,
                  self.config.mode, self.out_dir)
         self.navigation = result.navigation
+        self.generated = set(result.pages) if self.config.set_aside_html else set()
+        self.set_aside = {}
         self.prefixes = {language: ("" if language == lang else f"{language}/") for language in result.navigation}
         if config.nav is None:
             config.nav = result.navigation[lang]
@@ -174,7 +187,19 @@ class KinerjaPlugin(BasePlugin[KinerjaConfig]):
             context["nav"] = self.alt_nav[language]
         return context
 
+    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
+        """Set a generated page's one-line HTML blocks aside (see the module's docstring)."""
+        if page.file.src_uri not in self.generated:
+            return markdown
+        markdown, blocks = set_aside_html(markdown)
+        if blocks:
+            self.set_aside[page.file.src_uri] = blocks
+        return markdown
+
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        blocks = self.set_aside.pop(page.file.src_uri, None)
+        if blocks:
+            output = put_back_html(output, blocks)
         language = self._language_of(page)
         if language:
             theme_lang = config.theme.get("language") or "en"
@@ -189,3 +214,56 @@ class KinerjaPlugin(BasePlugin[KinerjaConfig]):
             if (self.root / "schemas").is_dir():
                 server.watch(str(self.root / "schemas"))
         return server
+
+
+# Python-Markdown copies a raw HTML block through verbatim, one top-level element per line.
+_TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*>")
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_BLOCK = frozenset("address article aside blockquote details div dl fieldset figure footer form h1 h2 h3 h4 h5 h6 "
+                   "header hr main nav ol p pre section table ul".split())
+_PLACEHOLDER = re.compile(r"<!--kj-block-(\d+)-->")
+
+
+def _top_level(line: str) -> list[str] | None:
+    """The line's top-level elements if it is nothing but block-level elements, else None."""
+    parts: list[str] = []
+    depth = start = 0
+    for found in _TAG.finditer(line):
+        name = found.group(2)
+        if name is None:  # a comment
+            if depth == 0:
+                return None
+            continue
+        name = name.lower()
+        if depth == 0 and (found.start() != start or found.group(1) or name not in _BLOCK):
+            return None  # text, a closing or an inline tag at the top level: Markdown's business
+        if name not in _VOID and not found.group(0).endswith("/>"):
+            depth += -1 if found.group(1) else 1
+        if depth < 0:
+            return None
+        if depth == 0:
+            parts.append(line[start:found.end()])
+            start = found.end()
+    return parts if parts and depth == 0 and start == len(line) else None
+
+
+def set_aside_html(markdown: str) -> tuple[str, list[str]]:
+    """Replace every one-line raw HTML block (a line of block-level elements only, with a blank line or the
+    page's edge on both sides) by a placeholder comment; return the text and the blocks as Markdown would
+    have written them."""
+    lines = markdown.split("\n")
+    blocks: list[str] = []
+    last = len(lines) - 1
+    for i, line in enumerate(lines):
+        if not line.startswith("<") or (i and lines[i - 1].strip()) or (i < last and lines[i + 1].strip()):
+            continue
+        parts = _top_level(line)
+        if parts is not None:
+            lines[i] = f"<!--kj-block-{len(blocks)}-->"
+            blocks.append("\n".join(parts))
+    return "\n".join(lines), blocks
+
+
+def put_back_html(html: str, blocks: list[str]) -> str:
+    """The inverse of :func:`set_aside_html` on the rendered page."""
+    return _PLACEHOLDER.sub(lambda found: blocks[int(found.group(1))], html)

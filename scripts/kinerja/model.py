@@ -48,7 +48,12 @@ class Source:
     path: Path = ()
 
     def at(self, *more: str | int) -> "Source":
-        return Source(self.file, self.path + tuple(more))
+        path = self.path + more
+        return Source(self.file, _PATHS.setdefault(path, path))
+
+
+# Field paths repeat in every file (("entries", 0), ("targets", 1), ...): one shared tuple each.
+_PATHS: dict[tuple[str | int, ...], tuple[str | int, ...]] = {}
 
 
 @dataclass(frozen=True, slots=True)

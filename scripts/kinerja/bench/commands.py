@@ -25,16 +25,18 @@ def bench(employees: int, runs: int, seed: int, workdir: str, check_sample: int)
 
 @click.command("generate")
 @click.option("--employees", type=click.IntRange(10, 200_000), default=60, show_default=True)
+@click.option("--units", "agencies", type=click.IntRange(1, 2_000), default=None,
+              help="Number of agencies (OPD), each with its sub-units. Default: one per ~800 employees.")
 @click.option("--seed", type=int, default=1, show_default=True)
 @click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder to write contracts/ into.")
-def generate(employees: int, seed: int, out: str) -> None:
+def generate(employees: int, agencies: int | None, seed: int, out: str) -> None:
     """Write a deterministic synthetic province (the demo at the default size) that passes validate."""
     from ..generate import generate as make
 
     target = Path(out)
     if (target / "contracts" / "units").exists():
         raise click.BadParameter(f"'{target / 'contracts'}' sudah ada / already exists", param_hint="--out")
-    counts = make(target, employees=employees, seed=seed)
+    counts = make(target, employees=employees, seed=seed, agencies=agencies)
     click.echo(f"{counts} → {target / 'contracts'}")
 
 

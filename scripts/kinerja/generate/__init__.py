@@ -38,10 +38,10 @@ from .writer import Writer
 __all__ = ["generate", "build"]
 
 
-def build(employees: int = 60, seed: int = 1) -> World:
+def build(employees: int = 60, seed: int = 1, agencies: int | None = None) -> World:
     """Everything in memory: organisation, people, plan, contracts and 2026 evaluations."""
     rng = random.Random(seed)
-    org = build_org(employees, rng)
+    org = build_org(employees, rng, agencies)
     people = build_people(org, employees, rng)
     first_posts = {p.id: org.position_by_id[p.assignments[0].position] for p in people.persons}
     appealable = {pid for pid, pos in first_posts.items() if org.depth[pos.id] >= 2}
@@ -53,9 +53,10 @@ def build(employees: int = 60, seed: int = 1) -> World:
     return world
 
 
-def generate(out_dir: Path, employees: int = 60, seed: int = 1) -> dict[str, int]:
-    """Write ``<out_dir>/contracts/`` for ``employees`` people; return the number of files per kind."""
-    return write(build(employees, seed), Path(out_dir))
+def generate(out_dir: Path, employees: int = 60, seed: int = 1, agencies: int | None = None) -> dict[str, int]:
+    """Write ``<out_dir>/contracts/`` for ``employees`` people in ``agencies`` OPD (default: by size);
+    return the number of files per kind."""
+    return write(build(employees, seed, agencies), Path(out_dir))
 
 
 def write(world: World, out_dir: Path) -> dict[str, int]:

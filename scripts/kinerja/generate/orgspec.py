@@ -36,10 +36,11 @@ class Org:
         return [p for p in self.positions if p.unit == unit_id]
 
 
-def build_org(employees: int, rng: random.Random) -> Org:
-    """Units and positions for ``employees`` people (at least one per head position)."""
+def build_org(employees: int, rng: random.Random, agencies: int | None = None) -> Org:
+    """Units and positions for ``employees`` people (at least one per head position) in ``agencies`` OPD
+    (default: one per ~EMPLOYEES_PER_OPD people; never fewer than the demo's)."""
     specs: list[dict[str, Any]] = list(DEMO_SPECS)
-    opd_count = max(len(DEMO_SPECS) - 1, round(employees / EMPLOYEES_PER_OPD))
+    opd_count = max(len(DEMO_SPECS) - 1, agencies if agencies else round(employees / EMPLOYEES_PER_OPD))
     for index in range(opd_count - (len(DEMO_SPECS) - 1)):
         specs.append(generic.agency(index, rng))
     org = Org()

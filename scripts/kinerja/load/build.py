@@ -26,7 +26,15 @@ def as_date(value: Any) -> dt.date | None:
 def _num(value: Any) -> Decimal | None:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         return None
+    if type(value) is int and -1000 <= value <= 1000:  # targets and realisations repeat small counts
+        found = _SMALL.get(value)
+        if found is None:
+            found = _SMALL[value] = Decimal(value)
+        return found
     return Decimal(value)
+
+
+_SMALL: dict[int, Decimal] = {}
 
 
 def _str(value: Any) -> str | None:

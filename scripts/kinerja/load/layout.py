@@ -22,6 +22,7 @@ One folder per unit, so that ownership maps to paths (and CODEOWNERS can follow)
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 
 ID = r"[a-z0-9][a-z0-9-]{0,62}"
@@ -64,7 +65,7 @@ def classify(relative: str) -> Place | None:
     for kind, pattern in _RULES:
         match = pattern.fullmatch(relative)
         if match:
-            return Place(kind, {k: v for k, v in match.groupdict().items() if v is not None})
+            return Place(kind, {k: sys.intern(v) for k, v in match.groupdict().items() if v is not None})
     return None
 
 

@@ -16,6 +16,7 @@ Problems are returned, never raised: :func:`load_bytes` gives ``(data, problems)
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -172,6 +173,9 @@ def _mark(mark: Any) -> tuple[int | None, int | None]:
     return mark.line + 1, mark.column + 1
 
 
+_DECIMALS: dict[str, Decimal] = {}  # Decimals are immutable: the same text gives one shared object
+
+
 def _construct(node: yaml.Node, file: str, seen: set[int], found: list[Problem]) -> Any:
     if id(node) in seen:
         raise _Refused(problem("K005", file, *_mark(node.start_mark)))
@@ -180,11 +184,17 @@ def _construct(node: yaml.Node, file: str, seen: set[int], found: list[Problem])
     if isinstance(node, yaml.ScalarNode):
         value = node.value
         if tag == STR:
-            return value
+            # Ids, codes and periods repeat across hundreds of thousands of files: share one string each.
+            return sys.intern(value) if len(value) <= 40 else value
         if tag == INT:
             return int(value)
         if tag == FLOAT:
-            return Decimal(value)
+            found = _DECIMALS.get(value)
+            if found is None:
+                found = Decimal(value)
+                if len(_DECIMALS) < 100_000:
+                    _DECIMALS[value] = found
+            return found
         if tag == BOOL:
             return value == "true"
         if tag == NULL:
@@ -206,7 +216,7 @@ def _construct(node: yaml.Node, file: str, seen: set[int], found: list[Problem])
             key = _construct(key_node, file, seen, found)
             if not isinstance(key, (str, int)) or isinstance(key, bool):
                 key = str(key)
-            key = str(key)
+            key = sys.intern(str(key))
             if key in out:
                 found.append(problem("K006", file, *_mark(key_node.start_mark), key=key,
                                      first_line=first_line[key]))

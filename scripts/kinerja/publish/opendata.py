@@ -173,7 +173,7 @@ def _number(value: str) -> bool:
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"  # one line: the C encoder
 
 
 # --- data dictionary -------------------------------------------------------------------------------------------

@@ -1387,12 +1387,14 @@ class AllowanceResult:
             "month": self.month,
             "position_class": self.position_class,
             "employee": self.employee,
-            "gross": self.gross.to_dict(lang),
-            "performance": self.performance.to_dict(lang),
-            "discipline": self.discipline.to_dict(lang),
-            "deductions": [f.to_dict(lang) for f in self.deductions],
-            "deduction_total": self.deduction_total.to_dict(lang),
-            "net": self.net.to_dict(lang),
+            "gross": str(self.gross.shown),
+            "performance": str(self.performance.shown),
+            "discipline": str(self.discipline.shown),
+            "deductions": [{"key": f.key, "label": f.label(lang), "amount": str(f.shown)} for f in self.deductions],
+            "deduction_total": str(self.deduction_total.shown),
+            "net": str(self.net.shown),
+            # The net amount's tree holds every part above with its derivation: written once, not per part.
+            "explanation": self.net.to_dict(lang),
         }
 
 

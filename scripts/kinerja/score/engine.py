@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from .. import model as m
 from ..load import attendance_records
@@ -443,28 +443,89 @@ def score_unit(province: m.Province, unit_id: str, period: m.Period, run: ScoreR
 def score(province: m.Province, periods: Iterable[str] | None = None, units: Iterable[str] | None = None) -> ScoreRun:
     """Score the given periods (default: all) for the given units' subtrees (default: all units)."""
     run = ScoreRun()
+    for part in score_parts(province, periods, units):
+        run.periods.extend(p for p in part.periods if p not in run.periods)
+        run.period_bounds.update(part.period_bounds)
+        run.employees.update(part.employees)
+        run.units.update(part.units)
+        run.allowance.update(part.allowance)
+        run.allowance_notes.update(part.allowance_notes)
+    return run
+
+
+def root_of(province: m.Province, unit_id: str, known: dict[str, str]) -> str:
+    """The top-level unit (OPD) above ``unit_id`` (memoised in ``known``)."""
+    found = known.get(unit_id)
+    if found is None:
+        trail, node, seen = [], unit_id, set()
+        while node in province.units and province.units[node].parent in province.units and node not in seen:
+            seen.add(node)
+            trail.append(node)
+            node = province.units[node].parent  # type: ignore[assignment]
+        found = node
+        for item in trail:
+            known[item] = found
+        known[unit_id] = found
+    return found
+
+
+def score_parts(province: m.Province, periods: Iterable[str] | None = None,
+                units: Iterable[str] | None = None) -> Iterator[ScoreRun]:
+    """Score one period and one top-level unit (OPD) at a time: each part is complete (its units, their
+    distributions and their allowance), so a caller that writes a part and drops it never holds a
+    province's results at once. :func:`score` merges the parts."""
     chosen = [province.periods[p] for p in (periods or sorted(province.periods)) if p in province.periods]
-    run.periods = [p.id for p in chosen]
-    run.period_bounds = {p.id: (p.start.isoformat()[:7], p.end.isoformat()[:7]) for p in chosen}
     wanted: set[str] | None = None
     if units:
         wanted = {u for unit in units for u in province.subtree(unit)}
+    roots: dict[str, str] = {}
     for period in chosen:
+        contracts: dict[str, list[m.Contract]] = {}
+        root_of_employee: dict[str, str] = {}
         for (employee_id, period_id), contract in sorted(province.contracts.items()):
             if period_id != period.id:
                 continue
             position = province.positions.get(contract.position)
             if wanted is not None and (position is None or position.unit not in wanted):
                 continue
-            run.employees[(employee_id, period_id)] = score_contract(province, contract, period)
-        members = members_by_unit(province, period)
+            root = root_of(province, position.unit, roots) if position is not None else ""
+            contracts.setdefault(root, []).append(contract)
+            root_of_employee[employee_id] = root
+        unit_ids: dict[str, list[str]] = {}
         for unit_id in sorted(province.units):
-            if wanted is not None and unit_id not in wanted:
-                continue
-            run.units[(unit_id, period.id)] = score_unit(province, unit_id, period, run, members.get(unit_id, []))
-        _allowances(province, run, period, wanted)
-        _subtree_distributions(province, run, period)
-    return run
+            if wanted is None or unit_id in wanted:
+                unit_ids.setdefault(root_of(province, unit_id, roots), []).append(unit_id)
+        members = members_by_unit(province, period)
+        attendance = _attendance_by_root(province, period, root_of_employee)
+        computed: dict[tuple[Any, ...], Any] = {}
+        for root in sorted(set(contracts) | set(unit_ids)):
+            run = ScoreRun(periods=[period.id],
+                           period_bounds={period.id: (period.start.isoformat()[:7], period.end.isoformat()[:7])})
+            for contract in contracts.get(root, []):
+                run.employees[(contract.employee, period.id)] = score_contract(province, contract, period)
+            for unit_id in unit_ids.get(root, []):
+                run.units[(unit_id, period.id)] = score_unit(province, unit_id, period, run, members.get(unit_id, []))
+            _allowances(province, run, period, wanted, attendance.get(root, []), computed)
+            _subtree_distributions(province, run, period)
+            yield run
+
+
+def _attendance_by_root(province: m.Province, period: m.Period,
+                        root_of_employee: dict[str, str]) -> dict[str, list[tuple[str, Any]]]:
+    """The period's attendance records (month, record), in file order, grouped by the employee's OPD."""
+    out: dict[str, list[tuple[str, Any]]] = {}
+    for month, docs in sorted(province.attendance.items()):
+        if not period.contains(dt.date.fromisoformat(month + "-01")):
+            continue
+        for doc in docs:
+            records, problems = attendance_records(doc)
+            if problems:
+                continue  # reported by validate
+            for record in records:
+                root = root_of_employee.get(record.employee)
+                if root is not None:
+                    out.setdefault(root, []).append((month, record))
+    return out
 
 
 def _month_rating(result: EmployeeResult, month: str) -> str | None:
@@ -477,8 +538,9 @@ def _month_rating(result: EmployeeResult, month: str) -> str | None:
     return result.predikat
 
 
-def _allowances(province: m.Province, run: ScoreRun, period: m.Period, wanted: set[str] | None) -> None:
-    """Monthly allowance (TPP) per employee from the period's rule and the attendance exports."""
+def _allowances(province: m.Province, run: ScoreRun, period: m.Period, wanted: set[str] | None,
+                attendance: list[tuple[str, Any]], computed: dict[tuple[Any, ...], Any]) -> None:
+    """Monthly allowance (TPP) per employee from the period's rule and the attendance records given."""
     from . import allowance as tpp
 
     if not period.allowance_rule or period.allowance_rule not in province.allowance_rules:
@@ -488,41 +550,50 @@ def _allowances(province: m.Province, run: ScoreRun, period: m.Period, wanted: s
     except tpp.RuleFormatError:
         return  # reported by validate
     per_unit: dict[str, list[Any]] = {}
-    for month, docs in sorted(province.attendance.items()):
+    for month, record in attendance:
         first = dt.date.fromisoformat(month + "-01")
-        if not period.contains(first):
+        result = run.employees.get((record.employee, period.id))
+        if result is None or (wanted is not None and result.unit not in wanted):
             continue
-        for doc in docs:
-            records, problems = attendance_records(doc)
-            if problems:
-                continue  # reported by validate
-            for record in records:
-                result = run.employees.get((record.employee, period.id))
-                if result is None or (wanted is not None and result.unit not in wanted):
-                    continue
-                position = province.positions.get(result.position)
-                rating = _month_rating(result, month)
-                key = (record.employee, month)
-                if rating is None or position is None:
-                    run.allowance_notes[key] = Note("K322", Text(
-                        "TPP tidak dihitung: belum ada predikat", "TPP not computed: no predikat yet"))
-                    continue
-                grade_key = f"kelas-{position.grade}" if position.grade else None
-                version = tpp.version_for(rule, first)
-                cls = grade_key if grade_key and version is not None and version.base_for(grade_key) else position.cls
-                try:
-                    paid = tpp.monthly_allowance(rule, cls, rating, record.attendance, month, employee=record.employee)
-                except tpp.AllowanceError as exc:
-                    first_problem = exc.problems[0] if getattr(exc, "problems", None) else None
-                    run.allowance_notes[key] = Note(first_problem.code if first_problem else "K530",
-                                                    first_problem.message if first_problem else Text("-", "-"))
-                    continue
-                run.allowance[key] = paid
-                per_unit.setdefault(result.unit, []).append(paid)
+        position = province.positions.get(result.position)
+        rating = _month_rating(result, month)
+        key = (record.employee, month)
+        if rating is None or position is None:
+            run.allowance_notes[key] = Note("K322", Text(
+                "TPP tidak dihitung: belum ada predikat", "TPP not computed: no predikat yet"))
+            continue
+        grade_key = f"kelas-{position.grade}" if position.grade else None
+        version = tpp.version_for(rule, first)
+        cls = grade_key if grade_key and version is not None and version.base_for(grade_key) else position.cls
+        # A pure function of these inputs: employees with the same class, predikat and attendance
+        # in a month share one computation (and one explanation tree); only the name differs.
+        same = (cls, rating, _attendance_key(record.attendance), month)
+        outcome = computed.get(same)
+        if outcome is None:
+            try:
+                outcome = tpp.monthly_allowance(rule, cls, rating, record.attendance, month,
+                                                employee=record.employee)
+            except tpp.AllowanceError as exc:
+                first_problem = exc.problems[0] if getattr(exc, "problems", None) else None
+                outcome = Note(first_problem.code if first_problem else "K530",
+                               first_problem.message if first_problem else Text("-", "-"))
+            computed[same] = outcome
+        if isinstance(outcome, Note):
+            run.allowance_notes[key] = outcome
+            continue
+        paid = outcome if outcome.employee == record.employee else replace(outcome, employee=record.employee)
+        run.allowance[key] = paid
+        per_unit.setdefault(result.unit, []).append(paid)
     for unit_id, results in per_unit.items():
         unit_result = run.units.get((unit_id, period.id))
         if unit_result is not None:
             unit_result.allowance = tpp.unit_totals(results)
+
+
+def _attendance_key(attendance: Any) -> tuple[Any, ...]:
+    return (attendance.working_days, str(attendance.days_absent), tuple(sorted(attendance.late.items())),
+            tuple(sorted(attendance.early.items())), attendance.late_minutes, attendance.early_minutes,
+            attendance.sanctions)
 
 
 def _subtree_distributions(province: m.Province, run: ScoreRun, period: m.Period) -> None:

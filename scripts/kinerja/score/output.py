@@ -125,16 +125,28 @@ def _unit_of(run: ScoreRun, employee: str, month: str) -> str:
     return ""
 
 
-def allowance_csv(run: ScoreRun, lang: str) -> str:
+def allowance_rows_csv(run: ScoreRun, lang: str) -> list[tuple[tuple[str, str], list[str]]]:
+    """The rows of ``allowance.csv`` with their sort key (month, employee)."""
+    rows = []
+    for (employee, month), paid in run.allowance.items():
+        rows.append(((month, employee), [month, _unit_of(run, employee, month), employee, paid.rule_id,
+                                         str(paid.gross.shown), str(paid.performance.shown),
+                                         str(paid.discipline.shown), str(paid.deduction_total.shown),
+                                         str(paid.net.shown), "; ".join(d.label(lang) for d in paid.deductions)]))
+    return rows
+
+
+def write_csv(columns: list[str], rows: Iterable[tuple[Any, list[str]]]) -> str:
+    """A CSV text: the header, then the rows sorted by their keys."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(ALLOWANCE_COLUMNS)
-    for (employee, month), paid in sorted(run.allowance.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        unit = _unit_of(run, employee, month)
-        writer.writerow([month, unit, employee, paid.rule_id, paid.gross.shown, paid.performance.shown,
-                         paid.discipline.shown, paid.deduction_total.shown, paid.net.shown,
-                         "; ".join(d.label(lang) for d in paid.deductions)])
+    writer.writerow(columns)
+    writer.writerows(row for _, row in sorted(rows, key=lambda item: item[0]))
     return out.getvalue()
+
+
+def allowance_csv(run: ScoreRun, lang: str) -> str:
+    return write_csv(ALLOWANCE_COLUMNS, allowance_rows_csv(run, lang))
 
 
 def unit_documents(province: m.Province, run: ScoreRun, lang: str) -> dict[tuple[str, str], dict[str, Any]]:
@@ -155,17 +167,21 @@ CSV_COLUMNS = ["period", "unit", "employee", "position", "regime", "status", "pr
                "skp", "behaviour", "credit_points", "appeal_applied", "notes"]
 
 
+def score_rows_csv(run: ScoreRun, lang: str) -> list[tuple[tuple[str, str, str], list[str]]]:
+    """The rows of ``scores.csv`` with their sort key (period, unit, employee)."""
+    rows = []
+    for (employee, period), r in run.employees.items():
+        rows.append(((period, r.unit, employee), [
+            period, r.unit, employee, r.position, r.regime, r.status, r.predikat or "",
+            _num(r.score) or "", "" if r.score is None else plain(r.score.value),
+            _num(r.figures.get("skp")) or "", _num(r.figures.get("behaviour")) or "",
+            _num(r.figures.get("credit_points")) or "", "yes" if r.appeal_applied else "",
+            "; ".join(n.text(lang) for n in r.notes)]))
+    return rows
+
+
 def combined_csv(run: ScoreRun, lang: str) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for (employee, period), r in sorted(run.employees.items(), key=lambda kv: (kv[0][1], kv[1].unit, kv[0][0])):
-        writer.writerow([period, r.unit, employee, r.position, r.regime, r.status, r.predikat or "",
-                         _num(r.score) or "", "" if r.score is None else plain(r.score.value),
-                         _num(r.figures.get("skp")) or "", _num(r.figures.get("behaviour")) or "",
-                         _num(r.figures.get("credit_points")) or "", "yes" if r.appeal_applied else "",
-                         "; ".join(n.text(lang) for n in r.notes)])
-    return out.getvalue()
+    return write_csv(CSV_COLUMNS, score_rows_csv(run, lang))
 
 
 def table(run: ScoreRun, lang: str) -> str:
@@ -218,5 +234,9 @@ def explanation(province: m.Province, result: EmployeeResult, lang: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def dumps(data: Any) -> str:
+def dumps(data: Any, compact: bool = False) -> str:
+    """JSON text; ``compact`` writes one line with json's C encoder (indenting falls back to the pure-Python
+    encoder, about 10× slower: at province size that is minutes)."""
+    if compact:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
