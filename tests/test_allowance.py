@@ -755,3 +755,13 @@ attendance:
     assert res.deduction_total.value > 0
     with pytest.raises(AllowanceError):
         monthly_allowance(rule, "pelaksana", "baik", att, records[0].month)  # 2026 counts hours: K535
+
+
+def test_rows_that_differ_only_in_the_employee_are_parsed_once_and_duplicates_still_found() -> None:
+    header = "employee,month,working_days,absent_days,tl1,tl2,tl3,tl4,psw1,psw2,psw3,psw4\n"
+    text = header + "A,2024-01,20,0,0,0,0,0,0,0,0,0\nB,2024-01,20,0,0,0,0,0,0,0,0,0\nA,2024-01,20,0,0,0,0,0,0,0,0,0\n" \
+        "C,2024-01,20,x,0,0,0,0,0,0,0,0\n"
+    records, problems = attendance_from_csv(text)
+    assert [r.employee for r in records] == ["A", "B"]
+    assert records[0].attendance is records[1].attendance  # one parse, shared
+    assert sorted((p.code, p.row) for p in problems) == [("K522", 5), ("K525", 4)]

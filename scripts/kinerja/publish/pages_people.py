@@ -92,12 +92,36 @@ def approvals(cx: Cx, commit: Commit) -> str:
     return "<br>".join(items) or "-"
 
 
+SHOWN_FILES = 8  # files named per commit in a history table; the rest are counted
+
+
+def files_of_unit(commit: Commit, unit: str) -> list[FileChange]:
+    """The commit's files in ``unit`` (indexed once per commit, not once per page)."""
+    index = commit.__dict__.get("_by_unit")
+    if index is None:
+        index = {}
+        for change in commit.files:
+            index.setdefault(change.keys.get("unit"), []).append(change)
+        commit.__dict__["_by_unit"] = index
+    return index.get(unit, [])
+
+
 def log_table(cx: Cx, commits: list[Commit], unit: str | None) -> str:
     rows = []
     for commit in commits[:LOG_LIMIT]:
-        files = [f for f in commit.files if unit is None or f.keys.get("unit") == unit]
-        described = sorted({describe(cx, f) for f in files})
-        shown = "<br>".join(described[:8]) + (f"<br>… (+{len(described) - 8})" if len(described) > 8 else "")
+        files = commit.files if unit is None else files_of_unit(commit, unit)
+        # An import commit can touch every file of the province: describe only what is shown.
+        described: list[str] = []
+        used = 0
+        for change in files:
+            if len(described) == SHOWN_FILES:
+                break
+            used += 1
+            text = describe(cx, change)
+            if text not in described:
+                described.append(text)
+        more = len(files) - used
+        shown = "<br>".join(sorted(described)) + (f"<br>… (+{more})" if more else "")
         flagged = any(f.file.keys.get("unit") == unit or unit is None for f in commit.flags)
         badge = f' <span class="kj-flag">⚑ {cx.w("hist.flag_badge")}</span>' if flagged else ""
         rows.append([esc.cell(cx.date(commit.authored), key="date"), who(cx, commit.author, commit.email,

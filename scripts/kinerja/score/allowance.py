@@ -1062,6 +1062,8 @@ def attendance_from_csv(text: str) -> tuple[list[AttendanceRecord], list[RulePro
         return records, problems
 
     seen: dict[tuple[str, str], int] = {}
+    employee_at = index["employee"]
+    parsed_rows: dict[tuple[str, ...], tuple[str, Attendance]] = {}
     for row_no, row in enumerate(rows, start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -1083,6 +1085,14 @@ def attendance_from_csv(text: str) -> tuple[list[AttendanceRecord], list[RulePro
 
         before = len(problems)
         employee = cell("employee").strip()
+        # Rows that differ only in the employee (a month of full attendance, say) parse to the same
+        # month and attendance: parse each distinct rest of a row once and share the result.
+        rest = tuple(row[:employee_at] + row[employee_at + 1:])
+        known = parsed_rows.get(rest)
+        if known is not None and employee and (employee, known[0]) not in seen:
+            seen[(employee, known[0])] = row_no
+            records.append(AttendanceRecord(employee, known[0], known[1]))
+            continue
         if not employee:
             problems.append(_located("K527", row_no, "employee", "pegawai tidak diisi", "employee is empty"))
         month = cell("month").strip()
@@ -1125,21 +1135,17 @@ def attendance_from_csv(text: str) -> tuple[list[AttendanceRecord], list[RulePro
         seen[key] = row_no
         assert working is not None and absent is not None
         assert late_minutes is not None and early_minutes is not None and sanctions is not None
-        records.append(
-            AttendanceRecord(
-                employee,
-                month,
-                Attendance(
-                    working_days=working,
-                    days_absent=absent,
-                    late={k: v for k, v in late.items() if v},
-                    early={k: v for k, v in early.items() if v},
-                    late_minutes=late_minutes,
-                    early_minutes=early_minutes,
-                    sanctions=sanctions,
-                ),
-            )
+        attendance = Attendance(
+            working_days=working,
+            days_absent=absent,
+            late={k: v for k, v in late.items() if v},
+            early={k: v for k, v in early.items() if v},
+            late_minutes=late_minutes,
+            early_minutes=early_minutes,
+            sanctions=sanctions,
         )
+        parsed_rows[rest] = (month, attendance)
+        records.append(AttendanceRecord(employee, month, attendance))
     return records, problems
 
 

@@ -79,7 +79,16 @@ class Figure:
                 yield name, item
 
     def to_dict(self, lang: str = "id") -> dict[str, Any]:
-        """A JSON-friendly tree (Decimals as strings, so nothing is lost)."""
+        """A JSON-friendly tree (Decimals as strings, so nothing is lost). Made once per language: a figure
+        shared by many results (an allowance computed once for many employees) is converted once. Treat
+        the tree as read-only."""
+        made = self.__dict__.setdefault("_dicts", {})
+        found = made.get(lang)
+        if found is None:
+            found = made[lang] = self._to_dict(lang)
+        return found
+
+    def _to_dict(self, lang: str) -> dict[str, Any]:
         out: dict[str, Any] = {
             "key": self.key,
             "label": self.label(lang),
