@@ -523,3 +523,18 @@ def test_set_aside_leaves_markdown_and_multi_line_html_alone() -> None:
     assert blocks == ["<div>a</div>", "<p>a</p>\n<p>b</p>"]
     assert "<p>a</p> tail" in skeleton and "<p>unclosed" in skeleton
     assert "<span>inline</span>" in skeleton and "<details>\n<summary>" in skeleton
+
+
+def test_second_language_in_a_forked_process_gives_the_same_tree(tmp_path: Path) -> None:
+    from kinerja.publish import generate_site
+
+    loaded, run = _load(REPO)
+    trees = []
+    for name, parallel_from in (("one", 10**9), ("two", 0)):
+        out = tmp_path / name / "docs"
+        result = generate_site(loaded, run, out, mode="staff", history=False, parallel_from=parallel_from,
+                               cache_dir=tmp_path / name / "charts")
+        trees.append((result.navigation, result.pages,
+                      {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}))
+    assert trees[0][0] == trees[1][0] and trees[0][1] == trees[1][1]
+    assert trees[0][2] == trees[1][2] and len(trees[0][2]) > 100

@@ -273,3 +273,18 @@ def test_paths_limit_the_report(mini: Path) -> None:
     result = run_cli("validate", "--format", "json", STAFF_SKP, cwd=mini)
     files = {p["file"] for p in result.json()["problems"]}
     assert files == {STAFF_SKP}
+
+
+def test_validation_beside_the_scoring_gives_the_same_report(mini: Path) -> None:
+    """validate_beside forks a process for big trees; forced here on a small one, with bad data."""
+    from kinerja.validate import load_checked, validate, validate_beside
+
+    skp = next((mini / "contracts" / "units").glob("*/*/skp/*.yaml"))
+    skp.write_text(skp.read_text(encoding="utf-8").replace("status:", "statuz:", 1), encoding="utf-8")
+    loaded = load_checked(mini, cache=False)
+    pending = validate_beside(loaded, threshold=0)
+    assert not pending.ready  # really in another process
+    beside = pending.result()
+    here = validate(loaded)
+    assert not here.ok
+    assert [(p.code, p.file, p.line) for p in beside.problems] == [(p.code, p.file, p.line) for p in here.problems]

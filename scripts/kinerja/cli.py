@@ -164,13 +164,31 @@ def score(periods: tuple[str, ...], units: tuple[str, ...], fmt: str, output: st
     """
     from .score import engine, output as out
 
-    loaded, language = load_valid(lang)
+    from .validate import validate_beside
+
+    loaded, _ = load_repository(())
+    language = resolve_lang(lang, loaded)
+    # Validation runs beside the scoring (another core, when the tree is big); nothing is written or
+    # printed until its report is in and clean.
+    pending = validate_beside(loaded)
+
+    def check_valid() -> None:
+        report = pending.result()
+        if not report.ok:
+            click.echo(reporting.render_text(report, language), err=True, nl=False)
+            sys.exit(1)
+
+    if pending.ready:
+        check_valid()
+
     province = loaded.province
     for period in periods:
         if period not in province.periods:
+            check_valid()
             raise click.BadParameter(f"'{period}' tidak ada di periods.yaml / not in periods.yaml", param_hint="--period")
     for unit in units:
         if unit not in province.units:
+            check_valid()
             raise click.BadParameter(f"'{unit}' tidak ada di organisation.yaml / not in organisation.yaml", param_hint="--unit")
     if output:
         counts = [0, 0]
@@ -179,20 +197,30 @@ def score(periods: tuple[str, ...], units: tuple[str, ...], fmt: str, output: st
 
         def files() -> Iterator[tuple[str, str]]:
             # One period and one OPD at a time: each part is written and dropped (memory stays flat).
-            for part in engine.score_parts(province, periods or None, units or None):
-                for (unit, period), doc in out.iter_unit_documents(province, part, language):
-                    yield f"{period}/{unit}.json", out.dumps(doc, compact=True)
-                score_rows.extend(out.score_rows_csv(part, language))
-                allowance_rows.extend(out.allowance_rows_csv(part, language))
-                counts[0] += len(part.employees)
-                counts[1] += len(part.units)
+            try:
+                for part in engine.score_parts(province, periods or None, units or None):
+                    for (unit, period), doc in out.iter_unit_documents(province, part, language):
+                        yield f"{period}/{unit}.json", out.dumps(doc, compact=True)
+                    score_rows.extend(out.score_rows_csv(part, language))
+                    allowance_rows.extend(out.allowance_rows_csv(part, language))
+                    counts[0] += len(part.employees)
+                    counts[1] += len(part.units)
+            except Exception:
+                check_valid()  # invalid data explains the failure: report it, not a crash
+                raise
             yield "scores.csv", out.write_csv(out.CSV_COLUMNS, score_rows)
             yield "allowance.csv", out.write_csv(out.ALLOWANCE_COLUMNS, allowance_rows)
+            check_valid()  # invalid data: SystemExit here, and write_atomically leaves nothing behind
 
         write_atomically(Path(output), files())
         click.echo(f"{counts[0]} pegawai / employees, {counts[1]} unit-periode → {output}")
         return
-    run = engine.score(province, periods or None, units or None)
+    try:
+        run = engine.score(province, periods or None, units or None)
+    except Exception:
+        check_valid()
+        raise
+    check_valid()
     if fmt == "json":
         click.echo(out.dumps([doc for _, doc in out.iter_unit_documents(province, run, language)]), nl=False)
     elif fmt == "csv":

@@ -39,7 +39,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .load import find_root
 from .report import render_text
-from .validate import load_checked, validate
+from .validate import load_checked, validate_beside
 
 log = logging.getLogger("mkdocs.plugins.kinerja")
 
@@ -107,12 +107,20 @@ class KinerjaPlugin(BasePlugin[KinerjaConfig]):
             raise PluginError(f"kinerja: no contracts/ folder under {self.config.data_root!r}")
         lang = self.config.lang
         loaded = load_checked(root)
-        report = validate(loaded)
+        pending = validate_beside(loaded)  # on the other core while this one scores
+        run = None
+        if not pending.ready or pending.result().ok:
+            try:
+                run = engine.score(loaded.province)
+            except Exception:  # noqa: BLE001 - invalid data explains the failure: the report below says so
+                run = None
+        report = pending.result()
         for item in report.warnings:
             log.info("%s %s %s", item.location(), item.code, item.message(lang))
         if not report.ok:
             raise PluginError("kinerja: data tidak sah / invalid data\n" + render_text(report, lang))
-        run = engine.score(loaded.province)
+        if run is None:
+            run = engine.score(loaded.province)  # valid data: let the error through to on_config
         self.root = root
         self.docs_dir = Path(config.docs_dir).resolve()
         self.out_dir = (base_dir / self.config.output).resolve()

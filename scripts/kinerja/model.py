@@ -522,3 +522,25 @@ class Province:
 
     def realisations_of(self, employee_id: str, period_id: str) -> list[Realisation]:
         return self.realisations.get((employee_id, period_id), [])
+
+
+def _fast_pickling() -> None:
+    """Frozen slotted dataclasses unpickle through ``dataclasses``' Python ``__setstate__`` (a call to
+    ``fields()`` per object); the parse cache holds hundreds of thousands of them. Pickle them as a call
+    of the class with the field values instead (about a third faster to load)."""
+    import dataclasses
+
+    for value in list(globals().values()):
+        if isinstance(value, type) and dataclasses.is_dataclass(value) and hasattr(value, "__slots__") \
+                and value.__module__ == __name__:
+            names = tuple(f.name for f in dataclasses.fields(value) if f.init)
+            if len(names) != len(dataclasses.fields(value)):
+                continue
+
+            def reduce(self: Any, names: tuple[str, ...] = names) -> tuple[Any, tuple[Any, ...]]:
+                return type(self), tuple(getattr(self, name) for name in names)
+
+            value.__reduce__ = reduce  # type: ignore[method-assign]
+
+
+_fast_pickling()

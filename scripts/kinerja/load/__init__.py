@@ -233,7 +233,8 @@ def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, by
         # Checked records embed their path (sources), so they are cached per path as well as per blob.
         blob = blobs[file] = blob_id(raw) + f":{max_bytes}" + (f":checked:{file}" if check is not None else "")
         hit = store.get(blob)
-        if hit is not None and _same_place(hit[0], file):
+        # A checked record's key names its path already; anything else may be the same bytes elsewhere.
+        if hit is not None and (check is not None and isinstance(hit[0], Record) or _same_place(hit[0], file)):
             results[file] = hit
         else:
             misses.append((file, raw))

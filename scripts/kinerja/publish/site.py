@@ -39,6 +39,8 @@ class SiteError(Exception):
     """Raised by :func:`generate_site` when the output folder cannot be written safely."""
 
 
+PARALLEL_FROM = 20_000  # files read; below this a second process costs more than it saves
+
 @dataclass
 class SiteResult:
     """What :func:`generate_site` wrote."""
@@ -88,7 +90,8 @@ def _intro(text: bytes | None) -> str | None:
 def generate_site(loaded: Loaded, run: ScoreRun, out_dir: Path | str, mode: str = "public", lang: str = "id", *,
                   languages: Sequence[str] | None = None, docs_dir: Path | str | None = None,
                   directory_urls: bool = True, history: bool = True, min_group_size: int = 5,
-                  cache_dir: Path | str | None = None, forms: dict[str, Any] | None = None) -> SiteResult:
+                  cache_dir: Path | str | None = None, forms: dict[str, Any] | None = None,
+                  parallel_from: int = PARALLEL_FROM) -> SiteResult:
     """Write the site for ``loaded`` (validated) and ``run`` (its scores) into ``out_dir``.
 
     ``mode`` is the privacy mode (``public``, ``staff``, ``full``); ``lang`` the primary language (its
@@ -99,6 +102,7 @@ def generate_site(loaded: Loaded, run: ScoreRun, out_dir: Path | str, mode: str 
     final). ``forms`` configures the intake forms (:mod:`kinerja.intake.forms`), written into staff and
     full builds only: their data lists employees, which a public site never shows. Returns what was
     written; raises :class:`SiteError` when ``out_dir`` is a folder this function did not create.
+    From ``parallel_from`` files read, the second language is made in a forked process.
     """
     started = time.perf_counter()
     if mode not in MODES:
@@ -123,20 +127,84 @@ def generate_site(loaded: Loaded, run: ScoreRun, out_dir: Path | str, mode: str 
     written_pages: list[str] = []
     nav: dict[str, list[dict[str, str]]] = {}
     schemas = opendata.load_schemas(loaded.root)
-    for language in chosen:
-        cx = Cx(site, language)
-        nav[language] = navigation(cx)
-        written_pages.extend(_language_pages(cx, handwritten, files, schemas))
-        if site.privacy.people:
-            written_pages.extend(_forms(cx, loaded, files, forms or {}, mode))
+    args = (site, handwritten, schemas, loaded, forms or {}, mode)
+    # A big province: the second language's pages are made in a forked process on the other core.
+    beside = _pages_beside(args, chosen[1:]) if loaded.files_read >= parallel_from and len(chosen) > 1 else None
+    for language in (chosen if beside is None else chosen[:1]):
+        nav[language], written = _one_language(args, language, files)
+        written_pages.extend(written)
+    open_data = open_data_files(site)
+    if beside is not None:
+        for language, (language_nav, written, language_files, charts) in zip(chosen[1:], beside()):
+            nav[language] = language_nav
+            written_pages.extend(written)
+            files.update(language_files)
+            site.charts.update(charts)
     files.update(site.charts)
-    files.update(open_data_files(site))
+    files.update(open_data)
     for name in schemas:
         files[f"schemas/{name}"] = (schema_dir(loaded.root) / name).read_bytes()
     files[MARKER] = "kinerja site; generated, do not edit; replaced on every build\n"
     write_tree(out_dir, files)
     return SiteResult(out_dir, sorted(files), nav, written_pages, time.perf_counter() - started,
                       site.history.available)
+
+
+_BESIDE: dict[str, Any] = {}
+
+
+def _one_language(args: tuple[Any, ...], language: str, files: dict[str, str | bytes]) -> tuple[list[dict[str, str]], list[str]]:
+    """One language's navigation and pages (written into ``files``)."""
+    site, handwritten, schemas, loaded, forms, mode = args
+    cx = Cx(site, language)
+    nav = navigation(cx)
+    written = _language_pages(cx, handwritten, files, schemas)
+    if site.privacy.people:
+        written.extend(_forms(cx, loaded, files, forms, mode))
+    return nav, written
+
+
+def _languages_in_child(languages: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    args = _BESIDE["args"]
+    site = args[0]
+    out = []
+    for language in languages:
+        before = set(site.charts)
+        files: dict[str, str | bytes] = {}
+        nav, written = _one_language(args, language, files)
+        out.append((nav, written, files, {k: v for k, v in site.charts.items() if k not in before}))
+    return out
+
+
+def _pages_beside(args: tuple[Any, ...], languages: tuple[str, ...]) -> Callable[[], list[tuple[Any, ...]]] | None:
+    """Start the pages of ``languages`` in a forked process; None where there is no fork (then the caller
+    makes them itself). The result is the same either way (a test compares them)."""
+    try:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        _BESIDE["args"] = args
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        future = pool.submit(_languages_in_child, languages)
+    except (OSError, ValueError, RuntimeError):
+        _BESIDE.clear()
+        return None
+
+    def result() -> list[tuple[Any, ...]]:
+        try:
+            return future.result()
+        except Exception:  # noqa: BLE001 - the other process died: make them here
+            out = []
+            for language in languages:
+                files: dict[str, str | bytes] = {}
+                nav, written = _one_language(args, language, files)
+                out.append((nav, written, files, {}))
+            return out
+        finally:
+            pool.shutdown()
+            _BESIDE.clear()
+
+    return result
 
 
 def _language_pages(cx: Cx, handwritten: dict[str, bytes], files: dict[str, str | bytes],
