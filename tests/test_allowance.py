@@ -542,7 +542,7 @@ def test_unit_totals(rule: AllowanceRule) -> None:
     assert totals.deductions.value == sum(r.deduction_total.value for r in results)
     assert totals.net.value == sum(r.net.value for r in results)
     assert totals.net.rounded == sum(r.net.shown for r in results)
-    assert [name for name, _ in totals.net.inputs] == ["A", "B", "C"]
+    assert [name for name, _ in totals.net.inputs] == ["A 2024-01", "B 2024-01", "C 2024-01"]  # employee and month: unique names
     json.dumps(totals.to_dict("en"))
     empty = unit_totals([])
     assert empty.count == 0 and empty.net.value == 0

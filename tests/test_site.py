@@ -538,3 +538,21 @@ def test_second_language_in_a_forked_process_gives_the_same_tree(tmp_path: Path)
                       {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}))
     assert trees[0][0] == trees[1][0] and trees[0][1] == trees[1][1]
     assert trees[0][2] == trees[1][2] and len(trees[0][2]) > 100
+
+
+def test_public_site_needs_no_derivations(tmp_path: Path) -> None:
+    """The public build drops the explanation trees while scoring (memory): the pages must not change."""
+    from kinerja.load import load_tree
+    from kinerja.publish import generate_site
+    from kinerja.score import engine
+
+    loaded = load_tree(REPO)
+    trees = []
+    for name, derivations in (("full", True), ("lean", False)):
+        run = engine.score(loaded.province, derivations=derivations)
+        out = tmp_path / name / "docs"
+        generate_site(loaded, run, out, history=False, cache_dir=tmp_path / name / "charts")
+        trees.append({p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+    assert trees[0] == trees[1] and len(trees[0]) > 100
+    lean = engine.score(loaded.province, derivations=False)
+    assert not lean.allowance and all(not f.inputs for r in lean.employees.values() for f in r.figures.values())

@@ -288,3 +288,36 @@ def test_validation_beside_the_scoring_gives_the_same_report(mini: Path) -> None
     here = validate(loaded)
     assert not here.ok
     assert [(p.code, p.file, p.line) for p in beside.problems] == [(p.code, p.file, p.line) for p in here.problems]
+
+
+def _git_instance(mini: Path) -> None:
+    import subprocess
+
+    env = {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "T",
+           "GIT_COMMITTER_EMAIL": "t@example.invalid", "PATH": __import__("os").environ["PATH"]}
+    for cmd in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-qm", "data"]):
+        subprocess.run(cmd, cwd=mini, check=True, env=env, capture_output=True)
+
+
+def test_parse_cache_skips_unchanged_files_and_sees_every_change(mini: Path) -> None:
+    """The cache lives in .git/kinerja, keyed by blob id: a second run parses nothing, a changed file is
+    parsed again (and its new problem found), a broken cache is ignored."""
+    from kinerja.validate import load_checked, validate
+
+    _git_instance(mini)
+    first = load_checked(mini, workers=1)
+    assert first.files_parsed == first.files_read - 1 > 10  # settings.yaml is read first, outside the cache
+    shards = list((mini / ".git" / "kinerja").rglob("*.pickle"))
+    assert shards and not (mini / "contracts" / ".kinerja").exists()
+    again = load_checked(mini, workers=1)
+    assert again.files_parsed == 0 and validate(again).ok
+    skp = next((mini / "contracts" / "units").glob("*/*/skp/*.yaml"))
+    skp.write_text(skp.read_text(encoding="utf-8").replace("status:", "statuz:", 1), encoding="utf-8")
+    changed = load_checked(mini, workers=1)
+    assert changed.files_parsed == 1
+    report = validate(changed)
+    assert not report.ok and {p.file for p in report.errors} == {skp.relative_to(mini).as_posix()}
+    for shard in (mini / ".git" / "kinerja").rglob("*.pickle"):
+        shard.write_bytes(b"not a pickle")
+    broken = load_checked(mini, workers=1)
+    assert broken.files_parsed == broken.files_read - 1 and not validate(broken).ok

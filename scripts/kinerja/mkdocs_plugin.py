@@ -111,7 +111,8 @@ class KinerjaPlugin(BasePlugin[KinerjaConfig]):
         run = None
         if not pending.ready or pending.result().ok:
             try:
-                run = engine.score(loaded.province)
+                # A public site shows results, never their derivations: do not keep those in memory.
+                run = engine.score(loaded.province, derivations=self.config.mode != "public")
             except Exception:  # noqa: BLE001 - invalid data explains the failure: the report below says so
                 run = None
         report = pending.result()
@@ -120,7 +121,7 @@ class KinerjaPlugin(BasePlugin[KinerjaConfig]):
         if not report.ok:
             raise PluginError("kinerja: data tidak sah / invalid data\n" + render_text(report, lang))
         if run is None:
-            run = engine.score(loaded.province)  # valid data: let the error through to on_config
+            run = engine.score(loaded.province, derivations=self.config.mode != "public")  # let the error through
         self.root = root
         self.docs_dir = Path(config.docs_dir).resolve()
         self.out_dir = (base_dir / self.config.output).resolve()

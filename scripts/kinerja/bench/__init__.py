@@ -82,6 +82,7 @@ def prepare(workdir: Path, employees: int, seed: int, echo: Callable[[str], None
     wanted = {"employees": employees, "seed": seed}
     if marker.is_file() and json.loads(marker.read_text()) == wanted:
         echo(f"reusing {root}")
+        subprocess.run(["git", "config", "gc.auto", "0"], cwd=root, check=True)
         return root
     if root.exists():
         shutil.rmtree(root)
@@ -102,7 +103,9 @@ def commit_province(root: Path) -> None:
     (root / ".gitignore").write_text("site/\ngenerated/\n.bench.json\n")
     env = {"GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.invalid",
            "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.invalid"}
-    for cmd in (["git", "init", "-q", "-b", "main"], ["git", "add", "-A"], ["git", "commit", "-qm", "province"]):
+    # Packed like a clone, and no automatic `git gc` starting in the background during a measure.
+    for cmd in (["git", "init", "-q", "-b", "main"], ["git", "config", "gc.auto", "0"], ["git", "add", "-A"],
+                ["git", "commit", "-qm", "province"], ["git", "gc", "-q"]):
         subprocess.run(cmd, cwd=root, check=True, env={**os.environ, **env})
 
 

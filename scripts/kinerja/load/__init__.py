@@ -18,7 +18,7 @@ from . import build, layout, yamlsafe
 from .cache import ParseCache, blob_id, cache_folder, parse_many
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """One parsed data file: its kind, path (relative to the repository, POSIX), folder ids and data.
 
@@ -33,6 +33,7 @@ class Document:
     data: Any
     checked: bool = False
     slim: bool = False
+    memo: Any = None  # derived once on demand (the records of an attendance export)
 
 
 RECORD_KINDS = ("contract", "realisation", "assessment", "appeal")
@@ -48,24 +49,29 @@ class Record:
 
     kind: str
     keys: dict[str, str]
-    header: dict[str, Any]
+    header: dict[str, Any]  # the header fields that disagree with the folders (or name the unit); mostly {}
     schema_problems: tuple[Problem, ...]
     built: tuple[tuple[str, tuple[str, str], Any], ...]  # (province field, key, record)
     unreadable: bool = False
+    file: str = ""  # the same string object as the records' sources: one copy per file in memory
 
 
 _RECORD_FIELDS = ("contracts", "realisations", "assessments", "appeals")
+_NO_HEADER: dict[str, Any] = {}  # shared by every record whose header agrees with its folders (read-only)
 
 
 def _record(doc: Document, check: Checker) -> Record:
     """Check a record document and build it (no other file is needed to build a record)."""
     if not isinstance(doc.data, dict):
-        return Record(doc.kind, dict(doc.keys), {}, tuple(check(doc.kind, doc.data, doc.file)), (), True)
+        return Record(doc.kind, dict(doc.keys), {}, tuple(check(doc.kind, doc.data, doc.file)), (), True, doc.file)
     province = m.Province()
     build.BUILDERS[doc.kind](province, doc.data, doc.file, **doc.keys)
     built = tuple((name, key, value) for name in _RECORD_FIELDS for key, value in getattr(province, name).items())
-    header = {k: doc.data[k] for k in HEADER_FIELDS if k in doc.data}
-    return Record(doc.kind, dict(doc.keys), header, tuple(check(doc.kind, doc.data, doc.file)), built)
+    # The rules read a record's header only where it disagrees with its folders (K221, K212) and whether
+    # it names its unit (K201's location): keep just that.
+    header = {k: doc.data[k] for k in HEADER_FIELDS
+              if k in doc.data and (k == "unit" or doc.keys.get(k) != doc.data[k])}
+    return Record(doc.kind, dict(doc.keys), header, tuple(check(doc.kind, doc.data, doc.file)), built, False, doc.file)
 
 
 def _place(province: m.Province, record: Record) -> None:
@@ -89,6 +95,7 @@ class Loaded:
     overlay: Mapping[str, bytes] = field(default_factory=dict)
     files_read: int = 0
     schema_problems: list[Problem] = field(default_factory=list)
+    files_parsed: int = 0  # the files the parse cache did not have (parsed and checked in this run)
 
     def read_text(self, file: str) -> str | None:
         """The text of a file (from the overlay if it was given in memory), for locating problems."""
@@ -220,7 +227,7 @@ def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, by
 
     results: dict[str, tuple[Any, list[Problem]]] = {}
     misses: list[tuple[str, bytes]] = []
-    blobs: dict[str, str] = {}
+    blobs: dict[str, str] = {}  # cache keys of the misses only (a province's keys would be 100+ MB)
     for file in names:
         if file == settings_file:
             continue
@@ -231,13 +238,15 @@ def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, by
             _mark_unreadable(loaded.province, file)
             continue
         # Checked records embed their path (sources), so they are cached per path as well as per blob.
-        blob = blobs[file] = blob_id(raw) + f":{max_bytes}" + (f":checked:{file}" if check is not None else "")
+        blob = blob_id(raw) + f":{max_bytes}" + (f":checked:{file}" if check is not None else "")
         hit = store.get(blob)
         # A checked record's key names its path already; anything else may be the same bytes elsewhere.
         if hit is not None and (check is not None and isinstance(hit[0], Record) or _same_place(hit[0], file)):
             results[file] = hit
         else:
             misses.append((file, raw))
+            blobs[file] = blob
+    loaded.files_parsed = len(misses)
     for (file, _), result in zip(misses, parse_many(_Parse(check), misses, max_bytes, workers)):
         results[file] = result
         store.put(blobs[file], result)
@@ -251,7 +260,8 @@ def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, by
         if isinstance(item, Record):
             _place(loaded.province, item)
             loaded.schema_problems.extend(item.schema_problems)
-            documents.append(Document(item.kind, file, item.keys, item.header, checked=True, slim=True))
+            documents.append(Document(item.kind, item.file if item.file == file else file, item.keys,
+                                      item.header or _NO_HEADER, checked=True, slim=True))
             continue
         doc = item
         if doc is not None and doc.file != file:  # the same bytes at another path
@@ -286,12 +296,12 @@ def _at(problems: list[Problem], file: str) -> list[Problem]:
 
 def attendance_records(doc: Document) -> tuple[list[Any], list[Any]]:
     """The records and problems of an attendance export, parsed once per document (CSV or YAML)."""
-    cached = doc.__dict__.get("_attendance")
+    cached = doc.memo
     if cached is None:
         from ..score.allowance import attendance_from_csv, attendance_from_mapping
 
         cached = attendance_from_csv(doc.data) if isinstance(doc.data, str) else attendance_from_mapping(doc.data)
-        doc.__dict__["_attendance"] = cached
+        doc.memo = cached
     return cached
 
 

@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-VERSION = "v3"  # bump whenever what is cached changes shape
+VERSION = "v4"  # bump whenever what is cached changes shape
 PARALLEL_THRESHOLD = 400  # below this many misses, one process is faster than starting workers
 
 
@@ -52,7 +52,9 @@ class ParseCache:
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder / "parse" / VERSION if folder is not None else None
         self.shards: dict[str, dict[str, Any]] = {}
-        self.used: dict[str, set[str]] = {}
+        # Hashes of the keys this run used, per shard (the keys themselves would double a province's
+        # hundreds of thousands of long strings); a collision only keeps a stale entry one run longer.
+        self.used: dict[str, set[int]] = {}
         self.dirty: set[str] = set()
 
     def _shard(self, prefix: str) -> dict[str, Any]:
@@ -71,12 +73,12 @@ class ParseCache:
     def get(self, blob: str) -> Any | None:
         value = self._shard(blob[:2]).get(blob)
         if value is not None:
-            self.used.setdefault(blob[:2], set()).add(blob)
+            self.used.setdefault(blob[:2], set()).add(hash(blob))
         return value
 
     def put(self, blob: str, value: Any) -> None:
         self._shard(blob[:2])[blob] = value
-        self.used.setdefault(blob[:2], set()).add(blob)
+        self.used.setdefault(blob[:2], set()).add(hash(blob))
         self.dirty.add(blob[:2])
 
     def save(self) -> None:
@@ -87,7 +89,7 @@ class ParseCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             for prefix in sorted(self.dirty):
                 used = self.used.get(prefix, set())
-                shard = {k: v for k, v in self.shards[prefix].items() if k in used}
+                shard = {k: v for k, v in self.shards[prefix].items() if hash(k) in used}
                 fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{prefix}-")
                 with os.fdopen(fd, "wb") as handle:
                     pickle.dump(shard, handle, protocol=pickle.HIGHEST_PROTOCOL)

@@ -185,7 +185,7 @@ def _construct(node: yaml.Node, file: str, seen: set[int], found: list[Problem])
         value = node.value
         if tag == STR:
             # Ids, codes and periods repeat across hundreds of thousands of files: share one string each.
-            return sys.intern(value) if len(value) <= 40 else value
+            return sys.intern(value) if len(value) <= 100 else value
         if tag == INT:
             return int(value)
         if tag == FLOAT:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,9 +139,12 @@ def draw(chart: Chart, cache: Path | None = None) -> str:
     svg = _draw(chart)
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(svg, encoding="utf-8")
-        tmp.replace(path)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # processes may draw the same chart at once
+        try:
+            tmp.write_text(svg, encoding="utf-8")
+            tmp.replace(path)
+        except OSError:  # an accelerator only: the chart is drawn again next time
+            tmp.unlink(missing_ok=True)
     return svg
 
 

@@ -29,7 +29,7 @@ TRAILERS = ("approved-by", "reviewed-by", "disetujui-oleh", "diperiksa-oleh", "a
 _NULL_SHA = "0" * 40
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileChange:
     """One file touched by a commit: the path inside ``contracts/``, its kind and folder ids."""
 
@@ -169,8 +169,11 @@ def _raw_line(line: str, prefix: str) -> FileChange | None:
     old, new, status = fields[2], fields[3], fields[4][:1]
     inner = path[len(prefix) + 1:] if path.startswith(prefix + "/") else path
     place = layout.classify(inner)
-    return FileChange(inner, status, place.kind if place else None, dict(place.keys) if place else {},
-                      None if old == _NULL_SHA else old, None if new == _NULL_SHA else new)
+    kind = place.kind if place else None
+    if kind not in ("contract", "agreement"):  # only these are compared (flags); an import lists every file
+        return FileChange(inner, status, kind, place.keys if place else {})
+    return FileChange(inner, status, kind, place.keys, None if old == _NULL_SHA else old,
+                      None if new == _NULL_SHA else new)
 
 
 # --- target changes after the start of a period ---------------------------------------------------------

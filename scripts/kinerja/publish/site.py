@@ -17,7 +17,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from ..load import Loaded
 from ..score.engine import ScoreRun
@@ -123,29 +123,33 @@ def generate_site(loaded: Loaded, run: ScoreRun, out_dir: Path | str, mode: str 
                     handwritten=docs)
     site.prepare()
     handwritten = _handwritten(docs, out_dir)
-    files: dict[str, str | bytes] = dict(handwritten)
-    written_pages: list[str] = []
-    nav: dict[str, list[dict[str, str]]] = {}
-    schemas = opendata.load_schemas(loaded.root)
-    args = (site, handwritten, schemas, loaded, forms or {}, mode)
-    # A big province: the second language's pages are made in a forked process on the other core.
-    beside = _pages_beside(args, chosen[1:]) if loaded.files_read >= parallel_from and len(chosen) > 1 else None
-    for language in (chosen if beside is None else chosen[:1]):
-        nav[language], written = _one_language(args, language, files)
-        written_pages.extend(written)
-    open_data = open_data_files(site)
-    if beside is not None:
-        for language, (language_nav, written, language_files, charts) in zip(chosen[1:], beside()):
-            nav[language] = language_nav
+    files = StagedTree(out_dir)
+    try:
+        files.update(handwritten)
+        written_pages: list[str] = []
+        nav: dict[str, list[dict[str, str]]] = {}
+        schemas = opendata.load_schemas(loaded.root)
+        args = (site, handwritten, schemas, loaded, forms or {}, mode)
+        # A big province: the second language's pages are made in a forked process on the other core.
+        beside = _pages_beside(args, files, chosen[1:]) if loaded.files_read >= parallel_from and len(chosen) > 1 else None
+        for language in (chosen if beside is None else chosen[:1]):
+            nav[language], written = _one_language(args, language, files)
             written_pages.extend(written)
-            files.update(language_files)
-            site.charts.update(charts)
-    files.update(site.charts)
-    files.update(open_data)
-    for name in schemas:
-        files[f"schemas/{name}"] = (schema_dir(loaded.root) / name).read_bytes()
-    files[MARKER] = "kinerja site; generated, do not edit; replaced on every build\n"
-    write_tree(out_dir, files)
+        files.update(open_data_files(site))
+        if beside is not None:
+            for language, (language_nav, written, names, charts) in zip(chosen[1:], beside()):
+                nav[language] = language_nav
+                written_pages.extend(written)
+                files.names.update(names)
+                site.charts.update(charts)
+        files.update(site.charts)
+        for name in schemas:
+            files[f"schemas/{name}"] = (schema_dir(loaded.root) / name).read_bytes()
+        files[MARKER] = "kinerja site; generated, do not edit; replaced on every build\n"
+        files.commit()
+    except BaseException:
+        files.discard()
+        raise
     return SiteResult(out_dir, sorted(files), nav, written_pages, time.perf_counter() - started,
                       site.history.available)
 
@@ -153,7 +157,7 @@ def generate_site(loaded: Loaded, run: ScoreRun, out_dir: Path | str, mode: str 
 _BESIDE: dict[str, Any] = {}
 
 
-def _one_language(args: tuple[Any, ...], language: str, files: dict[str, str | bytes]) -> tuple[list[dict[str, str]], list[str]]:
+def _one_language(args: tuple[Any, ...], language: str, files: "StagedTree") -> tuple[list[dict[str, str]], list[str]]:
     """One language's navigation and pages (written into ``files``)."""
     site, handwritten, schemas, loaded, forms, mode = args
     cx = Cx(site, language)
@@ -165,25 +169,26 @@ def _one_language(args: tuple[Any, ...], language: str, files: dict[str, str | b
 
 
 def _languages_in_child(languages: tuple[str, ...]) -> list[tuple[Any, ...]]:
-    args = _BESIDE["args"]
+    args, files = _BESIDE["args"], _BESIDE["files"]
     site = args[0]
     out = []
     for language in languages:
         before = set(site.charts)
-        files: dict[str, str | bytes] = {}
-        nav, written = _one_language(args, language, files)
-        out.append((nav, written, files, {k: v for k, v in site.charts.items() if k not in before}))
+        files.names = set()
+        nav, written = _one_language(args, language, files)  # written into the same staging folder
+        out.append((nav, written, files.names, {k: v for k, v in site.charts.items() if k not in before}))
     return out
 
 
-def _pages_beside(args: tuple[Any, ...], languages: tuple[str, ...]) -> Callable[[], list[tuple[Any, ...]]] | None:
+def _pages_beside(args: tuple[Any, ...], files: "StagedTree",
+                  languages: tuple[str, ...]) -> Callable[[], list[tuple[Any, ...]]] | None:
     """Start the pages of ``languages`` in a forked process; None where there is no fork (then the caller
     makes them itself). The result is the same either way (a test compares them)."""
     try:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        _BESIDE["args"] = args
+        _BESIDE["args"], _BESIDE["files"] = args, files
         pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
         future = pool.submit(_languages_in_child, languages)
     except (OSError, ValueError, RuntimeError):
@@ -196,9 +201,8 @@ def _pages_beside(args: tuple[Any, ...], languages: tuple[str, ...]) -> Callable
         except Exception:  # noqa: BLE001 - the other process died: make them here
             out = []
             for language in languages:
-                files: dict[str, str | bytes] = {}
                 nav, written = _one_language(args, language, files)
-                out.append((nav, written, files, {}))
+                out.append((nav, written, set(), {}))
             return out
         finally:
             pool.shutdown()
@@ -207,7 +211,7 @@ def _pages_beside(args: tuple[Any, ...], languages: tuple[str, ...]) -> Callable
     return result
 
 
-def _language_pages(cx: Cx, handwritten: dict[str, bytes], files: dict[str, str | bytes],
+def _language_pages(cx: Cx, handwritten: dict[str, bytes], files: "StagedTree",
                     schemas: dict[str, dict[str, Any]]) -> list[str]:
     """Every page of one language into ``files``; returns their paths."""
     site = cx.site
@@ -264,7 +268,7 @@ def _language_pages(cx: Cx, handwritten: dict[str, bytes], files: dict[str, str 
 FORMS = "formulir"
 
 
-def _forms(cx: Cx, loaded: Loaded, files: dict[str, str | bytes], options: dict[str, Any], mode: str) -> list[str]:
+def _forms(cx: Cx, loaded: Loaded, files: "StagedTree", options: dict[str, Any], mode: str) -> list[str]:
     """The intake forms of one language (``formulir/``), rendered by the intake step into the tree."""
     from ..intake.forms import FormsConfig, render_forms
 
@@ -316,33 +320,64 @@ def _check_target(out_dir: Path, root: Path) -> None:
         raise SiteError(f"{out_dir} exists and was not made by 'kinerja site'; choose an empty or new folder")
 
 
-def write_tree(out_dir: Path, files: dict[str, str | bytes]) -> None:
+class StagedTree:
+    """The site's files, each written into a staging folder beside ``out_dir`` as soon as it is made (a
+    province's pages never sit in memory at once), then swapped in whole by :meth:`commit`;
+    :meth:`discard` on failure leaves ``out_dir`` as it was."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-staging-", dir=out_dir.parent))
+        self.names: set[str] = set()
+
+    def __setitem__(self, rel: str, content: str | bytes) -> None:
+        path = self.staging / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        self.names.add(rel)
+
+    def __contains__(self, rel: object) -> bool:
+        return rel in self.names
+
+    def __iter__(self) -> Any:
+        return iter(self.names)
+
+    def update(self, items: Mapping[str, str | bytes]) -> None:
+        for rel, content in items.items():
+            self[rel] = content
+
+    def commit(self) -> None:
+        old: Path | None = None
+        out_dir = self.out_dir
+        try:
+            if out_dir.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-old-", dir=out_dir.parent))
+                old.rmdir()
+                out_dir.rename(old)
+            self.staging.rename(out_dir)
+        except BaseException:
+            if old is not None and not out_dir.exists():
+                old.rename(out_dir)
+                old = None
+            raise
+        finally:
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def write_tree(out_dir: Path, files: Mapping[str, str | bytes]) -> None:
     """Write ``files`` into a staging folder beside ``out_dir``, then swap it in."""
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-staging-", dir=out_dir.parent))
-    old: Path | None = None
+    tree = StagedTree(out_dir)
     try:
-        made: set[Path] = set()
-        for rel, content in files.items():
-            path = staging / rel
-            if path.parent not in made:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                made.add(path.parent)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8")
-        if out_dir.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-old-", dir=out_dir.parent))
-            old.rmdir()
-            out_dir.rename(old)
-        staging.rename(out_dir)
+        tree.update(files)
+        tree.commit()
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        if old is not None and not out_dir.exists():
-            old.rename(out_dir)
-            old = None
+        tree.discard()
         raise
-    finally:
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)

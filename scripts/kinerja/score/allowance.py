@@ -1824,7 +1824,7 @@ def unit_totals(results: Iterable[AllowanceResult]) -> UnitTotals:
 
     def total(key: str, label: Text, pick: Any) -> Figure:
         figs: list[Figure] = [pick(r) for r in items]
-        names = [r.employee or f"#{i + 1}" for i, r in enumerate(items)]
+        names = [f"{r.employee} {r.month}" if r.employee else f"#{i + 1}" for i, r in enumerate(items)]
         return Figure(
             key,
             label,

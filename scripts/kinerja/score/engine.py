@@ -440,10 +440,36 @@ def score_unit(province: m.Province, unit_id: str, period: m.Period, run: ScoreR
     return result
 
 
-def score(province: m.Province, periods: Iterable[str] | None = None, units: Iterable[str] | None = None) -> ScoreRun:
-    """Score the given periods (default: all) for the given units' subtrees (default: all units)."""
+def _bare(figure: Figure | None) -> Figure | None:
+    return figure if figure is None or not figure.inputs else replace(figure, inputs=())
+
+
+def without_derivations(run: ScoreRun) -> ScoreRun:
+    """Keep every number of ``run`` and drop what only an employee's explanation needs: the inputs (the
+    derivation trees) of the score, rating and SKP figures, and the allowance per employee-month (the
+    unit totals stay). Indicators keep theirs (small, and published as open data). For a publication
+    that shows no individual explanation (the public site); ``kinerja explain`` recomputes them."""
+    for result in run.employees.values():
+        result.score, result.rating = _bare(result.score), _bare(result.rating)
+        result.figures = {name: _bare(f) for name, f in result.figures.items()}  # type: ignore[misc]
+    for unit in run.units.values():
+        if unit.allowance is not None:
+            unit.allowance = replace(unit.allowance, gross=_bare(unit.allowance.gross),
+                                     deductions=_bare(unit.allowance.deductions), net=_bare(unit.allowance.net))
+    run.allowance.clear()
+    run.allowance_notes.clear()
+    run.__dict__.pop("_allowance_index", None)
+    return run
+
+
+def score(province: m.Province, periods: Iterable[str] | None = None, units: Iterable[str] | None = None,
+          derivations: bool = True) -> ScoreRun:
+    """Score the given periods (default: all) for the given units' subtrees (default: all units).
+    ``derivations=False`` drops each part's explanations as it goes (:func:`without_derivations`)."""
     run = ScoreRun()
     for part in score_parts(province, periods, units):
+        if not derivations:
+            without_derivations(part)
         run.periods.extend(p for p in part.periods if p not in run.periods)
         run.period_bounds.update(part.period_bounds)
         run.employees.update(part.employees)
@@ -581,13 +607,24 @@ def _allowances(province: m.Province, run: ScoreRun, period: m.Period, wanted: s
         if isinstance(outcome, Note):
             run.allowance_notes[key] = outcome
             continue
-        paid = outcome if outcome.employee == record.employee else replace(outcome, employee=record.employee)
+        paid = _for_employee(outcome, record.employee)
         run.allowance[key] = paid
         per_unit.setdefault(result.unit, []).append(paid)
     for unit_id, results in per_unit.items():
         unit_result = run.units.get((unit_id, period.id))
         if unit_result is not None:
             unit_result.allowance = tpp.unit_totals(results)
+
+
+def _for_employee(outcome: Any, employee: str) -> Any:
+    """The shared allowance result with this employee's id (a shallow copy: ``dataclasses.replace`` costs
+    ten times as much, and a province has hundreds of thousands of employee-months)."""
+    if outcome.employee == employee:
+        return outcome
+    copy = object.__new__(type(outcome))
+    copy.__dict__.update(outcome.__dict__)
+    copy.__dict__["employee"] = employee
+    return copy
 
 
 def _attendance_key(attendance: Any) -> tuple[Any, ...]:
