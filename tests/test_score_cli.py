@@ -172,3 +172,22 @@ def test_demo_scores_match_the_reviewed_golden_file() -> None:
     `kinerja score --format csv --lang en > tests/golden/demo-scores.csv` and review the diff."""
     golden = (REPO / "tests" / "golden" / "demo-scores.csv").read_text(encoding="utf-8")
     assert run_cli("score", "--format", "csv", "--lang", "en", cwd=REPO).out == golden
+
+
+def test_parts_scored_in_forked_processes_equal_the_sequential_run() -> None:
+    from kinerja.load import load_tree
+    from kinerja.score import engine, output
+
+    province = load_tree(REPO).province
+    old = engine.PARALLEL_FROM
+    try:
+        engine.PARALLEL_FROM = 10**9
+        one = engine.score(province)
+        engine.PARALLEL_FROM = 0
+        two = engine.score(province, workers=2)
+    finally:
+        engine.PARALLEL_FROM = old
+    assert len(one.employees) > 100
+    assert output.combined_csv(one, "id") == output.combined_csv(two, "id")
+    assert output.allowance_csv(one, "id") == output.allowance_csv(two, "id")
+    assert output.unit_documents(province, one, "en") == output.unit_documents(province, two, "en")

@@ -6,6 +6,7 @@ prints one line asking for a report (set ``KINERJA_DEBUG=1`` to see the tracebac
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -121,10 +122,10 @@ def load_valid(lang: str | None) -> tuple[Loaded, str]:
     return loaded, language
 
 
-def write_atomically(target: Path, files: Iterable[tuple[str, str]]) -> None:
-    """Write ``files`` (relative path, text pairs; a generator is fine) into ``target`` all at once: a
-    temporary sibling folder is filled first and then put in place, so a failure never leaves
-    half-written output."""
+@contextlib.contextmanager
+def staged_folder(target: Path) -> Iterator[Path]:
+    """A temporary sibling folder to fill; on success it replaces ``target`` at once, on any failure
+    (``SystemExit`` included) it is removed and ``target`` is left as it was."""
     import shutil
     import tempfile
 
@@ -132,10 +133,7 @@ def write_atomically(target: Path, files: Iterable[tuple[str, str]]) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
-        for rel, text in files:
-            path = staging / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+        yield staging
         old = None
         if target.exists():
             old = target.with_name(f".{target.name}-old")
@@ -191,28 +189,33 @@ def score(periods: tuple[str, ...], units: tuple[str, ...], fmt: str, output: st
             check_valid()
             raise click.BadParameter(f"'{unit}' tidak ada di organisation.yaml / not in organisation.yaml", param_hint="--unit")
     if output:
-        counts = [0, 0]
-        score_rows: list[Any] = []
-        allowance_rows: list[Any] = []
+        with staged_folder(Path(output)) as staging:
+            def write_part(part: Any) -> tuple[list[Any], list[Any], int, int]:
+                # Runs where the part was scored (another process for a big province): only rows come back.
+                for (unit, period), doc in out.iter_unit_documents(province, part, language):
+                    path = staging / period / f"{unit}.json"
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_text(out.dumps(doc, compact=True), encoding="utf-8")
+                return (out.score_rows_csv(part, language), out.allowance_rows_csv(part, language),
+                        len(part.employees), len(part.units))
 
-        def files() -> Iterator[tuple[str, str]]:
-            # One period and one OPD at a time: each part is written and dropped (memory stays flat).
+            score_rows: list[Any] = []
+            allowance_rows: list[Any] = []
+            counts = [0, 0]
             try:
-                for part in engine.score_parts(province, periods or None, units or None):
-                    for (unit, period), doc in out.iter_unit_documents(province, part, language):
-                        yield f"{period}/{unit}.json", out.dumps(doc, compact=True)
-                    score_rows.extend(out.score_rows_csv(part, language))
-                    allowance_rows.extend(out.allowance_rows_csv(part, language))
-                    counts[0] += len(part.employees)
-                    counts[1] += len(part.units)
+                for rows, allowance, employees, unit_periods in engine.score_parts(
+                        province, periods or None, units or None, then=write_part):
+                    score_rows.extend(rows)
+                    allowance_rows.extend(allowance)
+                    counts[0] += employees
+                    counts[1] += unit_periods
             except Exception:
                 check_valid()  # invalid data explains the failure: report it, not a crash
                 raise
-            yield "scores.csv", out.write_csv(out.CSV_COLUMNS, score_rows)
-            yield "allowance.csv", out.write_csv(out.ALLOWANCE_COLUMNS, allowance_rows)
-            check_valid()  # invalid data: SystemExit here, and write_atomically leaves nothing behind
-
-        write_atomically(Path(output), files())
+            (staging / "scores.csv").write_text(out.write_csv(out.CSV_COLUMNS, score_rows), encoding="utf-8")
+            (staging / "allowance.csv").write_text(out.write_csv(out.ALLOWANCE_COLUMNS, allowance_rows),
+                                                   encoding="utf-8")
+            check_valid()  # invalid data: SystemExit here, and the staging folder is removed
         click.echo(f"{counts[0]} pegawai / employees, {counts[1]} unit-periode → {output}")
         return
     try:

@@ -112,7 +112,8 @@ class KinerjaPlugin(BasePlugin[KinerjaConfig]):
         if not pending.ready or pending.result().ok:
             try:
                 # A public site shows results, never their derivations: do not keep those in memory.
-                run = engine.score(loaded.province, derivations=self.config.mode != "public")
+                # One process: the other core is validating, and parts sent back would cost more than they save.
+                run = engine.score(loaded.province, derivations=self.config.mode != "public", workers=1)
             except Exception:  # noqa: BLE001 - invalid data explains the failure: the report below says so
                 run = None
         report = pending.result()
@@ -121,7 +122,7 @@ class KinerjaPlugin(BasePlugin[KinerjaConfig]):
         if not report.ok:
             raise PluginError("kinerja: data tidak sah / invalid data\n" + render_text(report, lang))
         if run is None:
-            run = engine.score(loaded.province, derivations=self.config.mode != "public")  # let the error through
+            run = engine.score(loaded.province, derivations=self.config.mode != "public", workers=1)  # the error
         self.root = root
         self.docs_dir = Path(config.docs_dir).resolve()
         self.out_dir = (base_dir / self.config.output).resolve()

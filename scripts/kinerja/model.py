@@ -341,7 +341,7 @@ class RealisationEntry:
     """What was achieved on one target (and indicator) in one reporting period."""
 
     target: str
-    source: Source
+    index: int  # its place under ``entries`` in its file (a Source each would cost a province 100+ MB)
     indicator: str | None = None
     value: Decimal | None = None
     value_text: str | None = None
@@ -358,6 +358,10 @@ class RealisationEntry:
     def has_value(self) -> bool:
         return any(v is not None for v in (self.value, self.value_text, self.quantity, self.quality,
                                            self.time, self.cost))
+
+    def source_in(self, report: Source) -> Source:
+        """Where this entry is, given the source of the report that holds it."""
+        return report.at("entries", self.index)
 
 
 @dataclass(frozen=True, slots=True)

@@ -148,7 +148,7 @@ def run(employees: int, runs: int, workdir: Path, seed: int, check_sample: int, 
                 item.note = f"exit {proc.returncode}: {(proc.stderr or proc.stdout)[-300:]}"
             item.seconds.append(seconds)
             item.peak_mb = max(item.peak_mb, peak)
-        echo(f"  {name}: {item.median:.2f} s {item.note}")
+        echo(f"  {name}: {item.median:.2f} s, peak {item.peak_mb:.0f} MB {item.note}")
 
     floor = results.setdefault("parse floor (PyYAML C loader)", Measure("parse floor (PyYAML C loader)"))
     for _ in range(runs):
@@ -167,7 +167,9 @@ def run(employees: int, runs: int, workdir: Path, seed: int, check_sample: int, 
     plain = workdir / "plain"
     if plain.exists():
         shutil.rmtree(plain)
+    started = time.perf_counter()
     navigation = static_pages(root, plain / "docs")
+    echo(f"  (static pages for the floor written in {time.perf_counter() - started:.0f} s)")
     config = {"site_name": "plain", "docs_dir": "docs", "theme": {"name": "material", "language": "id", "font": False},
               "plugins": ["search"], "nav": navigation,
               "markdown_extensions": ["tables", "attr_list", "admonition", {"toc": {"permalink": True}}]}

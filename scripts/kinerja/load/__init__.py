@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Mapping
 from .. import model as m
 from ..report import Problem, problem
 from . import build, layout, yamlsafe
-from .cache import ParseCache, blob_id, cache_folder, parse_many
+from .cache import ParseCache, blob_digest, cache_folder, parse_many
 
 
 @dataclass(slots=True)
@@ -225,10 +225,12 @@ def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, by
     else:
         loaded.province.settings = build.settings({})
 
-    results: dict[str, tuple[Any, list[Problem]]] = {}
+    # Results in the order of ``names`` (a list, not a dict: a province has 700,000 files).
+    results: list[tuple[Any, list[Problem]] | None] = [None] * len(names)
     misses: list[tuple[str, bytes]] = []
-    blobs: dict[str, str] = {}  # cache keys of the misses only (a province's keys would be 100+ MB)
-    for file in names:
+    miss_at: list[tuple[int, bytes]] = []  # index in names and cache key of each miss
+    suffix = f":{max_bytes}:{'checked' if check is not None else 'raw'}".encode()
+    for index, file in enumerate(names):
         if file == settings_file:
             continue
         raw, problems = read_file(root, file, max_bytes, overlay)
@@ -237,25 +239,27 @@ def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, by
             loaded.problems.extend(problems)
             _mark_unreadable(loaded.province, file)
             continue
-        # Checked records embed their path (sources), so they are cached per path as well as per blob.
-        blob = blob_id(raw) + f":{max_bytes}" + (f":checked:{file}" if check is not None else "")
-        hit = store.get(blob)
-        # A checked record's key names its path already; anything else may be the same bytes elsewhere.
-        if hit is not None and (check is not None and isinstance(hit[0], Record) or _same_place(hit[0], file)):
-            results[file] = hit
+        key = blob_digest(raw) + suffix
+        hit = store.get(key)
+        # The same bytes may be at another path: a checked record names its file, a document its place.
+        if hit is not None and (hit[0].file == file if isinstance(hit[0], Record) else _same_place(hit[0], file)):
+            results[index] = hit
         else:
             misses.append((file, raw))
-            blobs[file] = blob
+            miss_at.append((index, key))
     loaded.files_parsed = len(misses)
-    for (file, _), result in zip(misses, parse_many(_Parse(check), misses, max_bytes, workers)):
-        results[file] = result
-        store.put(blobs[file], result)
+    for (index, key), result in zip(miss_at, parse_many(_Parse(check), misses, max_bytes, workers)):
+        results[index] = result
+        store.put(key, result)
+    del misses
     store.save()
     del store
-    for file in names:
-        if file not in results:
+    for index, file in enumerate(names):
+        found = results[index]
+        if found is None:
             continue
-        item, problems = results.pop(file)
+        results[index] = None
+        item, problems = found
         loaded.problems.extend(_at(problems, file))
         if isinstance(item, Record):
             _place(loaded.province, item)

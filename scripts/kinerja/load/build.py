@@ -164,7 +164,7 @@ def _entries(data: Any, src: m.Source) -> tuple[m.RealisationEntry, ...]:
             continue
         evidence = tuple(m.Evidence(_str(ev.get("title")) or "", _str(ev.get("url"))) for _, ev in _items(e, "evidence"))
         out.append(m.RealisationEntry(
-            target=_str(e.get(key)) or "", source=src.at("entries", i), indicator=_str(e.get("indicator")),
+            target=_str(e.get(key)) or "", index=i, indicator=_str(e.get("indicator")),
             value=_num(e.get("value")), value_text=_str(e.get("value_text")), quantity=_num(e.get("quantity")),
             quality=_num(e.get("quality")), time=_num(e.get("time")), cost=_num(e.get("cost")),
             not_available=_str(e.get("not_available")), evidence=evidence, note=_str(e.get("note")),

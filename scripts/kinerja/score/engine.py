@@ -9,10 +9,12 @@ marked ``incomplete`` with the reason; a "not available" realisation is excluded
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+import os
+from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any, Iterable, Iterator, Mapping
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from .. import model as m
 from ..load import attendance_records
@@ -463,13 +465,11 @@ def without_derivations(run: ScoreRun) -> ScoreRun:
 
 
 def score(province: m.Province, periods: Iterable[str] | None = None, units: Iterable[str] | None = None,
-          derivations: bool = True) -> ScoreRun:
+          derivations: bool = True, workers: int | None = None) -> ScoreRun:
     """Score the given periods (default: all) for the given units' subtrees (default: all units).
     ``derivations=False`` drops each part's explanations as it goes (:func:`without_derivations`)."""
     run = ScoreRun()
-    for part in score_parts(province, periods, units):
-        if not derivations:
-            without_derivations(part)
+    for part in score_parts(province, periods, units, derivations, workers):
         run.periods.extend(p for p in part.periods if p not in run.periods)
         run.period_bounds.update(part.period_bounds)
         run.employees.update(part.employees)
@@ -495,16 +495,26 @@ def root_of(province: m.Province, unit_id: str, known: dict[str, str]) -> str:
     return found
 
 
-def score_parts(province: m.Province, periods: Iterable[str] | None = None,
-                units: Iterable[str] | None = None) -> Iterator[ScoreRun]:
-    """Score one period and one top-level unit (OPD) at a time: each part is complete (its units, their
-    distributions and their allowance), so a caller that writes a part and drops it never holds a
-    province's results at once. :func:`score` merges the parts."""
+@dataclass
+class _Part:
+    """What one part (a period and a top-level unit) needs, planned once per period."""
+
+    period: m.Period
+    contracts: list[m.Contract]
+    units: list[str]
+    members: dict[str, list[m.Employee]]
+    attendance: list[tuple[str, Any]]
+    wanted: set[str] | None
+    computed: dict[tuple[Any, ...], Any]  # allowance results shared within the period (per process)
+
+
+def _plan(province: m.Province, periods: Iterable[str] | None, units: Iterable[str] | None) -> list[_Part]:
     chosen = [province.periods[p] for p in (periods or sorted(province.periods)) if p in province.periods]
     wanted: set[str] | None = None
     if units:
         wanted = {u for unit in units for u in province.subtree(unit)}
     roots: dict[str, str] = {}
+    plan: list[_Part] = []
     for period in chosen:
         contracts: dict[str, list[m.Contract]] = {}
         root_of_employee: dict[str, str] = {}
@@ -525,15 +535,76 @@ def score_parts(province: m.Province, periods: Iterable[str] | None = None,
         attendance = _attendance_by_root(province, period, root_of_employee)
         computed: dict[tuple[Any, ...], Any] = {}
         for root in sorted(set(contracts) | set(unit_ids)):
-            run = ScoreRun(periods=[period.id],
-                           period_bounds={period.id: (period.start.isoformat()[:7], period.end.isoformat()[:7])})
-            for contract in contracts.get(root, []):
-                run.employees[(contract.employee, period.id)] = score_contract(province, contract, period)
-            for unit_id in unit_ids.get(root, []):
-                run.units[(unit_id, period.id)] = score_unit(province, unit_id, period, run, members.get(unit_id, []))
-            _allowances(province, run, period, wanted, attendance.get(root, []), computed)
-            _subtree_distributions(province, run, period)
-            yield run
+            plan.append(_Part(period, contracts.get(root, []), unit_ids.get(root, []), members,
+                              attendance.get(root, []), wanted, computed))
+    return plan
+
+
+def _score_part(province: m.Province, part: _Part, derivations: bool) -> ScoreRun:
+    period = part.period
+    run = ScoreRun(periods=[period.id],
+                   period_bounds={period.id: (period.start.isoformat()[:7], period.end.isoformat()[:7])})
+    for contract in part.contracts:
+        run.employees[(contract.employee, period.id)] = score_contract(province, contract, period)
+    for unit_id in part.units:
+        run.units[(unit_id, period.id)] = score_unit(province, unit_id, period, run, part.members.get(unit_id, []))
+    _allowances(province, run, period, part.wanted, part.attendance, part.computed)
+    _subtree_distributions(province, run, period)
+    return run if derivations else without_derivations(run)
+
+
+_FORKED: dict[str, Any] = {}
+PARALLEL_FROM = 5_000  # contracts; below this a second process costs more than it saves
+
+
+def _score_forked(index: int) -> Any:
+    part = _score_part(_FORKED["province"], _FORKED["plan"][index], _FORKED["derivations"])
+    return _FORKED["then"](part)
+
+
+def score_parts(province: m.Province, periods: Iterable[str] | None = None, units: Iterable[str] | None = None,
+                derivations: bool = True, workers: int | None = None,
+                then: Callable[[ScoreRun], Any] | None = None) -> Iterator[Any]:
+    """Score one period and one top-level unit (OPD) at a time: each part is complete (its units, their
+    distributions and their allowance), so a caller that writes a part and drops it never holds a
+    province's results at once. :func:`score` merges the parts.
+
+    From ``PARALLEL_FROM`` contracts the parts are scored on every core (``workers``, default all) by
+    forked processes that share the province copy-on-write; they come back in the same order, so the
+    result is the same (a test compares them). ``derivations=False``: see :func:`without_derivations`.
+    ``then`` runs on each part where it was scored (say, to write it) and its result is yielded instead
+    of the part: what comes back from another process is then only what ``then`` returns."""
+    then = then or (lambda part: part)
+    plan = _plan(province, periods, units)
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    pool = None
+    if workers > 1 and len(plan) > 1 and sum(len(p.contracts) for p in plan) >= PARALLEL_FROM:
+        try:
+            import multiprocessing
+
+            _FORKED.update(province=province, plan=plan, derivations=derivations, then=then)
+            pool = multiprocessing.get_context("fork").Pool(min(workers, len(plan)))
+        except (OSError, ValueError):  # no fork here: score in this process
+            _FORKED.clear()
+    if pool is not None:
+        try:
+            with pool:
+                # A few parts ahead, never more: a slow consumer must not gather a province in memory.
+                ahead: deque[Any] = deque()
+                indexes = iter(range(len(plan)))
+                for index in islice(indexes, workers + 1):
+                    ahead.append(pool.apply_async(_score_forked, (index,)))
+                while ahead:
+                    result = ahead.popleft().get()
+                    index = next(indexes, None)
+                    if index is not None:
+                        ahead.append(pool.apply_async(_score_forked, (index,)))
+                    yield result
+        finally:
+            _FORKED.clear()
+        return
+    for part in plan:
+        yield then(_score_part(province, part, derivations))
 
 
 def _attendance_by_root(province: m.Province, period: m.Period,

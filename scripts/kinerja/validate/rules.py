@@ -305,19 +305,19 @@ def check_agreements(province: m.Province) -> Iterator[Problem]:
         period = province.periods.get(period_id)
         for entry in record.entries:
             if entry.target and entry.target not in known:
-                yield _p("K227", entry.source, "indicator", ref=entry.target, where=f"agreement {unit_id}/{period_id}",
+                yield _p("K227", entry.source_in(record.source), "indicator", ref=entry.target, where=f"agreement {unit_id}/{period_id}",
                          allowed=sorted(known))
-            yield from _check_value_presence(entry, entry.target)
+            yield from _check_value_presence(entry, entry.target, record.source)
         yield from _check_reporting_periods(
-            province, period, ((e.source.at("reporting_period"), e.reporting_period) for e in record.entries
+            province, period, ((e.source_in(record.source).at("reporting_period"), e.reporting_period) for e in record.entries
                                if getattr(e, "reporting_period", None)))
 
 
-def _check_value_presence(entry: m.RealisationEntry, ref: str) -> Iterator[Problem]:
+def _check_value_presence(entry: m.RealisationEntry, ref: str, report: m.Source) -> Iterator[Problem]:
     if entry.not_available is not None and entry.has_value:
-        yield _p("K235", entry.source, "not_available", ref=ref)
+        yield _p("K235", entry.source_in(report), "not_available", ref=ref)
     elif entry.not_available is None and not entry.has_value:
-        yield _p("K234", entry.source, ref=ref)
+        yield _p("K234", entry.source_in(report), ref=ref)
 
 
 def _check_reporting_periods(province: m.Province, period: m.Period | None,
@@ -465,25 +465,25 @@ def check_realisations(province: m.Province) -> Iterator[Problem]:
             for entry in record.entries:
                 target = contract.target(entry.target)
                 if target is None:
-                    yield _p("K213", entry.source, "target", ref=entry.target, allowed=[t.id for t in contract.targets])
+                    yield _p("K213", entry.source_in(src), "target", ref=entry.target, allowed=[t.id for t in contract.targets])
                     continue
                 indicator_id = entry.indicator
                 if target.indicators:
                     if indicator_id is None and len(target.indicators) == 1:
                         indicator_id = target.indicators[0].id
                     if indicator_id is None or target.indicator(indicator_id) is None:
-                        yield _p("K227", entry.source, "indicator", ref=indicator_id or "-",
+                        yield _p("K227", entry.source_in(src), "indicator", ref=indicator_id or "-",
                                  where=f"target {target.id}", allowed=[i.id for i in target.indicators])
                 key = (entry.target, indicator_id)
                 if key in seen:
-                    yield _p("K206", entry.source, "target", ref=f"{entry.target}/{indicator_id or ''}".rstrip("/"),
+                    yield _p("K206", entry.source_in(src), "target", ref=f"{entry.target}/{indicator_id or ''}".rstrip("/"),
                              other=src.file)
                 seen.add(key)
-                yield from _check_value_presence(entry, entry.target)
+                yield from _check_value_presence(entry, entry.target, src)
                 if period.regime == "pp46-2011" and entry.not_available is None:
                     missing = [n for n in ("quantity", "quality", "time") if getattr(entry, n) is None]
                     if missing and entry.has_value:
-                        yield _p("K226", entry.source, ref=entry.target, regime=period.regime,
+                        yield _p("K226", entry.source_in(src), ref=entry.target, regime=period.regime,
                                  detail="-" + ", -".join(missing), regime_hint_id=REGIME_HINTS[period.regime][0],
                                  regime_hint_en=REGIME_HINTS[period.regime][1])
 
