@@ -419,3 +419,17 @@ def test_partial_check_runs_every_rule() -> None:
     called = set(re.findall(r"yield from (check_\w+)\(", inspect.getsource(rules.check_all)))
     used = set(re.findall(r"rules\.(check_\w+)\(", inspect.getsource(check)))
     assert called and called == used, called ^ used
+
+
+def test_a_review_keeps_its_own_parse_cache_beside_the_full_one(repo: Path) -> None:
+    """Shards are pruned to what their user read: a review (few files) must not empty the cache a full
+    validation filled (every file), nor load it."""
+    from kinerja.validate import load_checked
+
+    assert load_checked(repo, workers=1).files_parsed > 10
+    propose(repo, "skp-e-staf", AGUS, "2026-01-28T10:00:00+07:00", {STAFF_SKP: ("target: 95", "target: 97")})
+    git(repo, "checkout", "-q", "main")
+    assert cli(repo, "review", "--base", "main", "--head", "skp-e-staf").code in (0, 1)
+    folders = sorted(p.name for p in (repo / ".git" / "kinerja").iterdir())
+    assert folders == ["parse", "review"]
+    assert load_checked(repo, workers=1).files_parsed == 0  # the full cache is whole

@@ -196,8 +196,8 @@ def score(periods: tuple[str, ...], units: tuple[str, ...], fmt: str, output: st
                     path = staging / period / f"{unit}.json"
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_text(out.dumps(doc, compact=True), encoding="utf-8")
-                return (out.score_rows_csv(part, language), out.allowance_rows_csv(part, language),
-                        len(part.employees), len(part.units))
+                return (out.csv_lines(out.score_rows_csv(part, language)),
+                        out.csv_lines(out.allowance_rows_csv(part, language)), len(part.employees), len(part.units))
 
             score_rows: list[Any] = []
             allowance_rows: list[Any] = []
@@ -212,8 +212,8 @@ def score(periods: tuple[str, ...], units: tuple[str, ...], fmt: str, output: st
             except Exception:
                 check_valid()  # invalid data explains the failure: report it, not a crash
                 raise
-            (staging / "scores.csv").write_text(out.write_csv(out.CSV_COLUMNS, score_rows), encoding="utf-8")
-            (staging / "allowance.csv").write_text(out.write_csv(out.ALLOWANCE_COLUMNS, allowance_rows),
+            (staging / "scores.csv").write_text(out.join_csv(out.CSV_COLUMNS, score_rows), encoding="utf-8")
+            (staging / "allowance.csv").write_text(out.join_csv(out.ALLOWANCE_COLUMNS, allowance_rows),
                                                    encoding="utf-8")
             check_valid()  # invalid data: SystemExit here, and the staging folder is removed
         click.echo(f"{counts[0]} pegawai / employees, {counts[1]} unit-periode → {output}")

@@ -167,16 +167,26 @@ def parse_document(file: str, raw: bytes, max_bytes: int) -> tuple[Document | No
 
 
 class _Parse:
-    """What the cache stores for one file: its document or its checked record, and reading problems."""
+    """What the cache stores for one file: its document or its checked record, and reading problems.
 
-    def __init__(self, check: Checker | None) -> None:
+    Called with ``raw=None`` it reads the file itself (a cold load then never holds a province's bytes
+    in one process) and also returns the blob digest of what it read, the cache key; else None."""
+
+    def __init__(self, check: Checker | None, root: Path) -> None:
         self.check = check
+        self.root = root
 
-    def __call__(self, file: str, raw: bytes, max_bytes: int) -> tuple[Any, list[Problem]]:
+    def __call__(self, file: str, raw: bytes | None, max_bytes: int) -> tuple[tuple[Any, list[Problem]], bytes | None]:
+        digest = None
+        if raw is None:
+            raw, problems = read_file(self.root, file, max_bytes, {})
+            if raw is None:
+                return (None, problems), None
+            digest = blob_digest(raw)
         doc, problems = parse_document(file, raw, max_bytes)
         if doc is not None and self.check is not None and doc.kind in RECORD_KINDS:
-            return _record(doc, self.check), problems
-        return doc, problems
+            return (_record(doc, self.check), problems), digest
+        return (doc, problems), digest
 
 
 def load_tree(root: Path, files: Iterable[str] | None = None, overlay: Mapping[str, bytes] | None = None,
@@ -244,13 +254,16 @@ def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, by
         # The same bytes may be at another path: a checked record names its file, a document its place.
         if hit is not None and (hit[0].file == file if isinstance(hit[0], Record) else _same_place(hit[0], file)):
             results[index] = hit
-        else:
-            misses.append((file, raw))
+        else:  # the bytes are read again where they are parsed, unless they only exist here
+            misses.append((file, raw if file in overlay else None))
             miss_at.append((index, key))
     loaded.files_parsed = len(misses)
-    for (index, key), result in zip(miss_at, parse_many(_Parse(check), misses, max_bytes, workers)):
+    for (index, key), (result, digest) in zip(miss_at, parse_many(_Parse(check, root), misses, max_bytes, workers)):
         results[index] = result
-        store.put(key, result)
+        if digest is not None:  # the key of what was parsed (the file may have changed in between)
+            key = digest + suffix
+        if result[0] is not None or not result[1] or result[1][0].code != "K010":
+            store.put(key, result)
     del misses
     store.save()
     del store

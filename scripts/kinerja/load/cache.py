@@ -58,8 +58,10 @@ def _prefix(key: str | bytes) -> str:
 class ParseCache:
     """blob id → (kind-independent) parse result, persisted in shards."""
 
-    def __init__(self, folder: Path | None) -> None:
-        self.folder = folder / "parse" / VERSION if folder is not None else None
+    def __init__(self, folder: Path | None, name: str = "parse") -> None:
+        # One folder per user: shards are pruned to what their user asked for, so a review (a few hundred
+        # files) must not share shards with a full load (hundreds of thousands).
+        self.folder = folder / name / VERSION if folder is not None else None
         self.shards: dict[str, dict[Any, Any]] = {}
         # Hashes of the keys this run used, per shard (the keys themselves would double a province's
         # hundreds of thousands of long strings); a collision only keeps a stale entry one run longer.

@@ -138,7 +138,7 @@ class Parser:
 
     def __init__(self, repo: git.Repo | None = None) -> None:
         folder = Path(repo.git_dir) / "kinerja" if repo is not None else None
-        self.store = ParseCache(folder)
+        self.store = ParseCache(folder, "review")
 
     def parse_all(self, files: Mapping[str, bytes], blobs: Mapping[str, str | None],
                   max_bytes: int) -> dict[str, tuple[Document | None, list[Problem]]]:

@@ -145,6 +145,25 @@ def write_csv(columns: list[str], rows: Iterable[tuple[Any, list[str]]]) -> str:
     return out.getvalue()
 
 
+def csv_lines(rows: Iterable[tuple[Any, list[str]]]) -> list[tuple[Any, str]]:
+    """Each row as its CSV line, with its sort key: a few hundred thousand rows kept as text are a
+    fraction of their cells as separate strings."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    out = []
+    for key, row in rows:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(row)
+        out.append((key, buffer.getvalue()))
+    return out
+
+
+def join_csv(columns: list[str], lines: Iterable[tuple[Any, str]]) -> str:
+    """The CSV text from :func:`csv_lines` (of any number of parts), sorted by key."""
+    return write_csv(columns, []) + "".join(line for _, line in sorted(lines, key=lambda item: item[0]))
+
+
 def allowance_csv(run: ScoreRun, lang: str) -> str:
     return write_csv(ALLOWANCE_COLUMNS, allowance_rows_csv(run, lang))
 
