@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
+from ..beside import Beside
 from ..load import Loaded
 from ..score.engine import ScoreRun
 from ..validate.schema import schema_dir
@@ -131,13 +132,14 @@ def generate_site(loaded: Loaded, run: ScoreRun, out_dir: Path | str, mode: str 
         schemas = opendata.load_schemas(loaded.root)
         args = (site, handwritten, schemas, loaded, forms or {}, mode)
         # A big province: the second language's pages are made in a forked process on the other core.
-        beside = _pages_beside(args, files, chosen[1:]) if loaded.files_read >= parallel_from and len(chosen) > 1 else None
+        beside = Beside(_make_languages, args, files, chosen[1:]) \
+            if loaded.files_read >= parallel_from and len(chosen) > 1 else None
         for language in (chosen if beside is None else chosen[:1]):
             nav[language], written = _one_language(args, language, files)
             written_pages.extend(written)
         files.update(open_data_files(site))
         if beside is not None:
-            for language, (language_nav, written, names, charts) in zip(chosen[1:], beside()):
+            for language, (language_nav, written, names, charts) in zip(chosen[1:], beside.result()):
                 nav[language] = language_nav
                 written_pages.extend(written)
                 files.names.update(names)
@@ -154,7 +156,6 @@ def generate_site(loaded: Loaded, run: ScoreRun, out_dir: Path | str, mode: str 
                       site.history.available)
 
 
-_BESIDE: dict[str, Any] = {}
 
 
 def _one_language(args: tuple[Any, ...], language: str, files: "StagedTree") -> tuple[list[dict[str, str]], list[str]]:
@@ -168,47 +169,16 @@ def _one_language(args: tuple[Any, ...], language: str, files: "StagedTree") -> 
     return nav, written
 
 
-def _languages_in_child(languages: tuple[str, ...]) -> list[tuple[Any, ...]]:
-    args, files = _BESIDE["args"], _BESIDE["files"]
+def _make_languages(args: tuple[Any, ...], files: "StagedTree", languages: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """Each language's navigation, pages, files written and charts drawn (run beside, or here)."""
     site = args[0]
     out = []
     for language in languages:
-        before = set(site.charts)
-        files.names = set()
-        nav, written = _one_language(args, language, files)  # written into the same staging folder
-        out.append((nav, written, files.names, {k: v for k, v in site.charts.items() if k not in before}))
+        before_charts, before_files = set(site.charts), set(files.names)
+        nav, written = _one_language(args, language, files)  # into the same staging folder
+        out.append((nav, written, files.names - before_files,
+                    {k: v for k, v in site.charts.items() if k not in before_charts}))
     return out
-
-
-def _pages_beside(args: tuple[Any, ...], files: "StagedTree",
-                  languages: tuple[str, ...]) -> Callable[[], list[tuple[Any, ...]]] | None:
-    """Start the pages of ``languages`` in a forked process; None where there is no fork (then the caller
-    makes them itself). The result is the same either way (a test compares them)."""
-    try:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        _BESIDE["args"], _BESIDE["files"] = args, files
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        future = pool.submit(_languages_in_child, languages)
-    except (OSError, ValueError, RuntimeError):
-        _BESIDE.clear()
-        return None
-
-    def result() -> list[tuple[Any, ...]]:
-        try:
-            return future.result()
-        except Exception:  # noqa: BLE001 - the other process died: make them here
-            out = []
-            for language in languages:
-                nav, written = _one_language(args, language, files)
-                out.append((nav, written, set(), {}))
-            return out
-        finally:
-            pool.shutdown()
-            _BESIDE.clear()
-
-    return result
 
 
 def _language_pages(cx: Cx, handwritten: dict[str, bytes], files: "StagedTree",

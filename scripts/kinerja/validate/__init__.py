@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from ..beside import Beside
 from ..load import Loaded, load_tree
 from ..load.yamlsafe import locate_many
 from ..report import Problem, Report
@@ -36,53 +37,14 @@ def validate(loaded: Loaded) -> Report:
 
 
 BESIDE_THRESHOLD = 20_000  # files read; below this a second process costs more than it saves
-_BESIDE: dict[str, Loaded] = {}
 
 
-def _validate_beside() -> Report:
-    return validate(_BESIDE["loaded"])
-
-
-class PendingReport:
-    """A validation report that may still be computing in another process (:func:`validate_beside`)."""
-
-    def __init__(self, loaded: Loaded, report: Report | None = None, future: Any = None, pool: Any = None) -> None:
-        self.loaded, self.report, self.future, self.pool = loaded, report, future, pool
-
-    @property
-    def ready(self) -> bool:
-        return self.report is not None
-
-    def result(self) -> Report:
-        if self.report is None:
-            try:
-                self.report = self.future.result()
-            except Exception:  # noqa: BLE001 - the other process died (memory?): validate here instead
-                self.report = validate(self.loaded)
-            finally:
-                self.pool.shutdown()
-                _BESIDE.clear()
-        return self.report
-
-
-def validate_beside(loaded: Loaded, threshold: int = BESIDE_THRESHOLD) -> PendingReport:
-    """Start :func:`validate` in a forked process, so the caller can score meanwhile on the other core:
-    the loaded tree is shared copy-on-write and only the report comes back. Small trees, one core or no
-    ``fork``: validated here and now (``ready``). The caller must not publish anything before it has the
-    report and found it clean, and must ask for the report before reporting an error of its own (the
-    data may be invalid)."""
-    if loaded.files_read < threshold or (os.cpu_count() or 1) < 2:
-        return PendingReport(loaded, validate(loaded))
-    try:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        _BESIDE["loaded"] = loaded
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        return PendingReport(loaded, future=pool.submit(_validate_beside), pool=pool)
-    except (OSError, ValueError, RuntimeError):
-        _BESIDE.clear()
-        return PendingReport(loaded, validate(loaded))
+def validate_beside(loaded: Loaded, threshold: int = BESIDE_THRESHOLD) -> Beside[Report]:
+    """Start :func:`validate` in a forked process (:mod:`kinerja.beside`), so the caller can score
+    meanwhile on the other core. Small trees or one core: validated here and now (``ready``). The caller
+    must not publish anything before it has the report and found it clean, and must ask for the report
+    before reporting an error of its own (the data may be invalid)."""
+    return Beside(validate, loaded, fork=loaded.files_read >= threshold and (os.cpu_count() or 1) > 1)
 
 
 def load_checked(root: Path, **options: Any) -> Loaded:
