@@ -138,11 +138,7 @@ def allowance_rows_csv(run: ScoreRun, lang: str) -> list[tuple[tuple[str, str], 
 
 def write_csv(columns: list[str], rows: Iterable[tuple[Any, list[str]]]) -> str:
     """A CSV text: the header, then the rows sorted by their keys."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows(row for _, row in sorted(rows, key=lambda item: item[0]))
-    return out.getvalue()
+    return join_csv(columns, csv_lines(rows))
 
 
 def csv_lines(rows: Iterable[tuple[Any, list[str]]]) -> list[tuple[Any, str]]:
@@ -161,7 +157,8 @@ def csv_lines(rows: Iterable[tuple[Any, list[str]]]) -> list[tuple[Any, str]]:
 
 def join_csv(columns: list[str], lines: Iterable[tuple[Any, str]]) -> str:
     """The CSV text from :func:`csv_lines` (of any number of parts), sorted by key."""
-    return write_csv(columns, []) + "".join(line for _, line in sorted(lines, key=lambda item: item[0]))
+    header = csv_lines([(None, columns)])[0][1]
+    return header + "".join(line for _, line in sorted(lines, key=lambda item: item[0]))
 
 
 def allowance_csv(run: ScoreRun, lang: str) -> str:
