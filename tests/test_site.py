@@ -16,6 +16,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import MINI, REPO, run_cli
@@ -556,3 +557,46 @@ def test_public_site_needs_no_derivations(tmp_path: Path) -> None:
     assert trees[0] == trees[1] and len(trees[0]) > 100
     lean = engine.score(loaded.province, derivations=False)
     assert not lean.allowance and all(not f.inputs for r in lean.employees.values() for f in r.figures.values())
+
+
+def test_public_site_made_one_agency_at_a_time_gives_the_same_tree(tmp_path: Path, monkeypatch: Any) -> None:
+    """``run=None``: each OPD is scored and its pages and open data written, in this process or in forked
+    ones, and its results dropped; the tree must equal the one made from the whole run."""
+    from kinerja.load import load_tree
+    from kinerja.publish import generate_site
+    from kinerja.score import engine
+
+    loaded = load_tree(REPO)
+    assert len({engine.root_of(loaded.province, u, {}) for u in loaded.province.units}) > 1  # several OPDs
+    assert len(loaded.province.periods) > 1
+    trees = []
+    for name, run, parallel_from in (("whole", engine.score(loaded.province, derivations=False), 10**9),
+                                     ("here", None, 10**9), ("forked", None, 0)):
+        if name == "forked":
+            monkeypatch.setattr(engine, "PARALLEL_FROM", 0)  # fork even for the demo's few contracts
+        out = tmp_path / name / "docs"
+        result = generate_site(loaded, run, out, history=False, parallel_from=parallel_from,
+                               cache_dir=tmp_path / name / "charts")
+        trees.append((result.navigation, sorted(result.pages),
+                      {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}))
+    assert trees[0] == trees[1] == trees[2] and len(trees[0][2]) > 100
+    assert any(name.startswith("data/") and name.endswith("/all.csv") for name in trees[0][2])
+
+
+def test_a_failing_gate_leaves_the_site_as_it_was(tmp_path: Path) -> None:
+    """The plugin checks the validation report in ``gate`` before the new tree is swapped in."""
+    from kinerja.load import load_tree
+    from kinerja.publish import generate_site
+
+    loaded = load_tree(REPO)
+    out = tmp_path / "docs"
+    generate_site(loaded, None, out, history=False, languages=["id"], cache_dir=tmp_path / "charts")
+    before = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    def gate() -> None:
+        raise RuntimeError("invalid data")
+
+    with pytest.raises(RuntimeError):
+        generate_site(loaded, None, out, history=False, cache_dir=tmp_path / "charts", gate=gate)
+    assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert not [p for p in tmp_path.iterdir() if "staging" in p.name]

@@ -321,3 +321,32 @@ def test_parse_cache_skips_unchanged_files_and_sees_every_change(mini: Path) -> 
         shard.write_bytes(b"not a pickle")
     broken = load_checked(mini, workers=1)
     assert broken.files_parsed == broken.files_read - 1 and not validate(broken).ok
+
+
+def test_parse_cache_one_shard_per_unit_folder_pruned_and_equal_to_a_cold_load(mini: Path) -> None:
+    """The full load's cache keeps one shard per unit folder and reads them one at a time: a warm load
+    builds the same province as a cold one; a partial load keeps the other files' entries; a unit folder
+    that is gone loses its shard."""
+    import shutil
+
+    from kinerja.load import load_tree
+    from kinerja.validate import load_checked
+
+    _git_instance(mini)
+    cold = load_checked(mini, workers=1)
+    warm = load_checked(mini, workers=1)
+    assert warm.files_parsed == 0
+    assert warm.province == cold.province
+    assert [(d.kind, d.file, d.keys, d.data) for d in warm.documents] == \
+        [(d.kind, d.file, d.keys, d.data) for d in cold.documents]
+    folder = next((mini / ".git" / "kinerja" / "parse").iterdir())
+    units = sorted(p.name for p in (mini / "contracts" / "units").iterdir() if p.is_dir())
+    shards = sorted(folder.glob("*.pickle"))
+    assert len(shards) >= len(units)
+    one = sorted(str(p.relative_to(mini).as_posix()) for p in (mini / "contracts" / "units" / units[0]).rglob("*.yaml"))
+    assert load_tree(mini, files=one[:1], check=None).files_read == 1  # a different cache (unchecked): no effect
+    load_checked(mini, files=one[:1], workers=1)
+    assert load_checked(mini, workers=1).files_parsed == 0  # the partial load kept the rest of its folder
+    shutil.rmtree(mini / "contracts" / "units" / units[-1])
+    load_checked(mini, workers=1)
+    assert len(list(folder.glob("*.pickle"))) == len(shards) - 1

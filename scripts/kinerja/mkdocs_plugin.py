@@ -25,9 +25,11 @@ Other engines: run ``kinerja site`` and build ``generated/docs`` (it holds every
 from __future__ import annotations
 
 import copy
+import json
 import logging
 import os
 import re
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +39,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .load import find_root
+from .load import find_root, release_memory
 from .report import render_text
 from .validate import load_checked, validate_beside
 
@@ -81,14 +83,14 @@ class KinerjaPlugin(BasePlugin[KinerjaConfig]):
         self.alt_nav: dict[str, Any] = {}
         self.prefixes: dict[str, str] = {}
         self.generated: set[str] = set()
-        self.set_aside: dict[str, list[str]] = {}
+        self.set_aside: dict[str, bytes] = {}  # page → its set-aside blocks, compressed until written
 
     # --- build ----------------------------------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
         """Validate, score and generate; a failure stops the build with one clear message (no traceback
         unless ``KINERJA_DEBUG`` is set)."""
         try:
-            return self._generate(config)
+            config = self._generate(config)
         except PluginError:
             raise
         except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
@@ -96,10 +98,11 @@ class KinerjaPlugin(BasePlugin[KinerjaConfig]):
                 raise
             raise PluginError(f"kinerja: kesalahan internal / internal error: {type(exc).__name__}: {exc} "
                               "(KINERJA_DEBUG=1 menampilkan rinciannya / shows the details)") from None
+        release_memory()  # the province and its scores are written out: MkDocs renders with the memory back
+        return config
 
     def _generate(self, config: Any) -> Any:
         from .publish import SiteError, generate_site
-        from .score import engine
 
         base_dir = Path(config.config_file_path or ".").resolve().parent
         root = find_root(base_dir / self.config.data_root)
@@ -107,34 +110,37 @@ class KinerjaPlugin(BasePlugin[KinerjaConfig]):
             raise PluginError(f"kinerja: no contracts/ folder under {self.config.data_root!r}")
         lang = self.config.lang
         loaded = load_checked(root)
-        pending = validate_beside(loaded)  # on the other core while this one scores
-        run = None
-        if not pending.ready or pending.result().ok:
-            try:
-                # A public site shows results, never their derivations: do not keep those in memory.
-                # One process: the other core is validating, and parts sent back would cost more than they save.
-                run = engine.score(loaded.province, derivations=self.config.mode != "public", workers=1)
-            except Exception:  # noqa: BLE001 - invalid data explains the failure: the report below says so
-                run = None
-        report = pending.result()
-        for item in report.warnings:
-            log.info("%s %s %s", item.location(), item.code, item.message(lang))
-        if not report.ok:
-            raise PluginError("kinerja: data tidak sah / invalid data\n" + render_text(report, lang))
-        if run is None:
-            run = engine.score(loaded.province, derivations=self.config.mode != "public", workers=1)  # the error
+        pending = validate_beside(loaded)  # on the other core while this one scores and writes
+
+        def gate() -> None:
+            """Nothing is swapped in (or scored, when the report is already here) before a clean report."""
+            report = pending.result()
+            for item in report.warnings:
+                log.info("%s %s %s", item.location(), item.code, item.message(lang))
+            if not report.ok:
+                raise PluginError("kinerja: data tidak sah / invalid data\n" + render_text(report, lang))
+
+        if pending.ready:
+            gate()
         self.root = root
         self.docs_dir = Path(config.docs_dir).resolve()
         self.out_dir = (base_dir / self.config.output).resolve()
         if self.out_dir == self.docs_dir or self.docs_dir in self.out_dir.parents:
             raise PluginError("kinerja: 'output' must be outside docs_dir")
         try:
-            result = generate_site(loaded, run, self.out_dir, mode=self.config.mode, lang=lang,
+            # The site scores the data itself: a public one OPD at a time, never holding a province's results.
+            result = generate_site(loaded, None, self.out_dir, mode=self.config.mode, lang=lang,
                                    languages=self.config.languages, docs_dir=self.docs_dir,
                                    directory_urls=config.use_directory_urls, history=self.config.history,
-                                   min_group_size=self.config.min_group_size, forms=dict(self.config.intake))
+                                   min_group_size=self.config.min_group_size, forms=dict(self.config.intake),
+                                   gate=gate)
         except SiteError as exc:
             raise PluginError(f"kinerja: {exc}") from None
+        except PluginError:
+            raise
+        except Exception:
+            gate()  # invalid data explains a failure: the report says so
+            raise
         log.info("kinerja: %d pages generated in %.1f s (mode %s) → %s", len(result.pages), result.seconds,
                  self.config.mode, self.out_dir)
         self.navigation = result.navigation
@@ -203,13 +209,15 @@ class KinerjaPlugin(BasePlugin[KinerjaConfig]):
             return markdown
         markdown, blocks = set_aside_html(markdown)
         if blocks:
-            self.set_aside[page.file.src_uri] = blocks
+            # MkDocs renders every page before it writes any: kept as they are, a province's tables would
+            # all sit in memory at once (gigabytes); compressed, about a tenth of that.
+            self.set_aside[page.file.src_uri] = zlib.compress(json.dumps(blocks).encode(), 1)
         return markdown
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        blocks = self.set_aside.pop(page.file.src_uri, None)
-        if blocks:
-            output = put_back_html(output, blocks)
+        packed = self.set_aside.pop(page.file.src_uri, None)
+        if packed:
+            output = put_back_html(output, json.loads(zlib.decompress(packed)))
         language = self._language_of(page)
         if language:
             theme_lang = config.theme.get("language") or "en"

@@ -8,6 +8,7 @@ while reading are returned in the result, never raised.
 from __future__ import annotations
 
 import os
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
@@ -15,7 +16,8 @@ from typing import Any, Callable, Iterable, Mapping
 from .. import model as m
 from ..report import Problem, problem
 from . import build, layout, yamlsafe
-from .cache import ParseCache, blob_digest, cache_folder, parse_many
+from .cache import VERSION as CACHE_VERSION
+from .cache import FolderCache, blob_digest, cache_folder, parse_many
 
 
 @dataclass(slots=True)
@@ -43,19 +45,56 @@ Checker = Callable[[str, Any, str], list[Problem]]
 """``check(kind, data, file)`` → schema problems (the validate step's schema check, injected)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
-    """A record file already checked and built: what the parse cache keeps instead of its data."""
+    """A record file already checked and built: what the parse cache keeps instead of its data.
+
+    Slotted, with its folder ids as a tuple and None for an empty header: a province has 700,000 of
+    these, and each one unpickled from the cache used to cost as much again as the record it carries."""
 
     kind: str
-    keys: dict[str, str]
-    header: dict[str, Any]  # the header fields that disagree with the folders (or name the unit); mostly {}
+    names: tuple[str, ...]  # the folder ids' names (one shared tuple per kind) ...
+    values: tuple[str, ...]  # ... and values
+    header: dict[str, Any] | None  # the header fields that disagree with the folders (or name the unit)
     schema_problems: tuple[Problem, ...]
     built: tuple[tuple[str, tuple[str, str], Any], ...]  # (province field, key, record)
     unreadable: bool = False
     file: str = ""  # the same string object as the records' sources: one copy per file in memory
 
+    @property
+    def keys(self) -> dict[str, str]:
+        return dict(zip(self.names, self.values))
 
+
+class RecordDocument:
+    """A checked record's entry in :attr:`Loaded.documents`: what the cross-file rules read of it (kind,
+    file, folder ids and the header fields that disagree with the folders, as ``data``), in a third of a
+    :class:`Document`'s memory. Its record itself is in the province."""
+
+    __slots__ = ("kind", "file", "names", "values", "data")
+    checked = True
+    slim = True
+    memo = None
+
+    def __init__(self, kind: str, file: str, names: tuple[str, ...], values: tuple[str, ...], data: dict[str, Any]) -> None:
+        self.kind, self.file, self.names, self.values, self.data = kind, file, names, values, data
+
+    @property
+    def keys(self) -> dict[str, str]:
+        return dict(zip(self.names, self.values))
+
+
+AnyDocument = Document | RecordDocument  # what ``Loaded.documents`` holds
+
+_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _split_keys(keys: Mapping[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    names = tuple(keys)
+    return _NAMES.setdefault(names, names), tuple(keys.values())
+
+
+_SKIP, _MISS, _AGAIN = -1, -2, -3  # a file's place in the first pass: not read, not in the cache, parse again
 _RECORD_FIELDS = ("contracts", "realisations", "assessments", "appeals")
 _NO_HEADER: dict[str, Any] = {}  # shared by every record whose header agrees with its folders (read-only)
 
@@ -63,7 +102,8 @@ _NO_HEADER: dict[str, Any] = {}  # shared by every record whose header agrees wi
 def _record(doc: Document, check: Checker) -> Record:
     """Check a record document and build it (no other file is needed to build a record)."""
     if not isinstance(doc.data, dict):
-        return Record(doc.kind, dict(doc.keys), {}, tuple(check(doc.kind, doc.data, doc.file)), (), True, doc.file)
+        return Record(doc.kind, *_split_keys(doc.keys), None, tuple(check(doc.kind, doc.data, doc.file)), (), True,
+                      doc.file)
     province = m.Province()
     build.BUILDERS[doc.kind](province, doc.data, doc.file, **doc.keys)
     built = tuple((name, key, value) for name in _RECORD_FIELDS for key, value in getattr(province, name).items())
@@ -71,12 +111,12 @@ def _record(doc: Document, check: Checker) -> Record:
     # it names its unit (K201's location): keep just that.
     header = {k: doc.data[k] for k in HEADER_FIELDS
               if k in doc.data and (k == "unit" or doc.keys.get(k) != doc.data[k])}
-    return Record(doc.kind, dict(doc.keys), header, tuple(check(doc.kind, doc.data, doc.file)), built, False, doc.file)
+    return Record(doc.kind, *_split_keys(doc.keys), header or None, tuple(check(doc.kind, doc.data, doc.file)), built, False, doc.file)
 
 
 def _place(province: m.Province, record: Record) -> None:
     if record.unreadable:
-        province.unreadable.add((record.kind, *record.keys.values()))
+        province.unreadable.add((record.kind, *record.values))
     for name, key, value in record.built:
         if name == "realisations":
             province.realisations.setdefault(key, []).extend(value)
@@ -90,7 +130,7 @@ class Loaded:
 
     root: Path
     province: m.Province
-    documents: list[Document] = field(default_factory=list)
+    documents: list[AnyDocument] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     overlay: Mapping[str, bytes] = field(default_factory=dict)
     files_read: int = 0
@@ -185,8 +225,8 @@ class _Parse:
             digest = blob_digest(raw)
         doc, problems = parse_document(file, raw, max_bytes)
         if doc is not None and self.check is not None and doc.kind in RECORD_KINDS:
-            return (_record(doc, self.check), problems), digest
-        return (doc, problems), digest
+            return (_record(doc, self.check), tuple(problems)), digest
+        return (doc, tuple(problems)), digest
 
 
 def load_tree(root: Path, files: Iterable[str] | None = None, overlay: Mapping[str, bytes] | None = None,
@@ -211,16 +251,30 @@ def load_tree(root: Path, files: Iterable[str] | None = None, overlay: Mapping[s
     return loaded
 
 
+def release_memory() -> None:
+    """Give back what earlier loads kept once nothing uses it any more: undo :func:`load_tree`'s freeze,
+    collect, and return freed heap pages to the system where the C library can (glibc's malloc_trim)."""
+    import ctypes
+    import gc
+
+    gc.unfreeze()
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the memory is reused by this process instead
+        pass
+
+
 def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, bytes] | None, cache: bool,
                workers: int | None, check: Checker | None) -> Loaded:
     overlay = dict(overlay or {})
     names = sorted(set(discover(root) if files is None else files) | set(overlay))
     loaded = Loaded(root=root, province=m.Province(), overlay=overlay)
-    store = ParseCache(cache_folder(root) if cache else None)
+    folder = cache_folder(root) if cache else None
 
     settings_file = next((f for f in names if f in (f"{layout.DATA_DIR}/settings.yaml", f"{layout.DATA_DIR}/settings.yml")), None)
     max_bytes = yamlsafe.DEFAULT_MAX_BYTES
-    documents: list[Document] = []
+    documents: list[AnyDocument] = []
     if settings_file is not None:
         raw, problems = read_file(root, settings_file, max_bytes, overlay)
         loaded.problems.extend(problems)
@@ -234,12 +288,14 @@ def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, by
         loaded.files_read += 1
     else:
         loaded.province.settings = build.settings({})
+    mode = f"{max_bytes}-{'checked' if check is not None else 'raw'}"
+    store = FolderCache(folder / "parse" / f"{CACHE_VERSION}-{mode}" if folder is not None else None, prune=files is None)
 
-    # Results in the order of ``names`` (a list, not a dict: a province has 700,000 files).
-    results: list[tuple[Any, list[Problem]] | None] = [None] * len(names)
-    misses: list[tuple[str, bytes]] = []
-    miss_at: list[tuple[int, bytes]] = []  # index in names and cache key of each miss
-    suffix = f":{max_bytes}:{'checked' if check is not None else 'raw'}".encode()
+    # First pass, in path order: read each file and ask its folder's cache shard whether these bytes
+    # were parsed before (positions in an array, not objects: a province has 700,000 files).
+    hits = array("q", [_SKIP]) * len(names)
+    misses: list[tuple[str, bytes | None]] = []
+    digests: list[bytes] = []
     for index, file in enumerate(names):
         if file == settings_file:
             continue
@@ -249,36 +305,45 @@ def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, by
             loaded.problems.extend(problems)
             _mark_unreadable(loaded.province, file)
             continue
-        key = blob_digest(raw) + suffix
-        hit = store.get(key)
-        # The same bytes may be at another path: a checked record names its file, a document its place.
-        if hit is not None and (hit[0].file == file if isinstance(hit[0], Record) else _same_place(hit[0], file)):
-            results[index] = hit
+        digest = blob_digest(raw)
+        position = store.find(file, digest)
+        if position is not None:
+            hits[index] = position
         else:  # the bytes are read again where they are parsed, unless they only exist here
+            hits[index] = _MISS
             misses.append((file, raw if file in overlay else None))
-            miss_at.append((index, key))
+            digests.append(digest)
     loaded.files_parsed = len(misses)
-    for (index, key), (result, digest) in zip(miss_at, parse_many(_Parse(check, root), misses, max_bytes, workers)):
-        results[index] = result
-        if digest is not None:  # the key of what was parsed (the file may have changed in between)
-            key = digest + suffix
-        if result[0] is not None or not result[1] or result[1][0].code != "K010":
-            store.put(key, result)
-    del misses
-    store.save()
-    del store
+    # Second pass, in path order: each result is placed as it comes (from the cache one folder at a
+    # time, or from the processes parsing the misses) and then let go.
+    parsed = zip(digests, parse_many(_Parse(check, root), misses, max_bytes, workers))
+    parse_here = _Parse(check, root)
     for index, file in enumerate(names):
-        found = results[index]
-        if found is None:
+        position = hits[index]
+        if position == _SKIP:
             continue
-        results[index] = None
+        found = store.take(file, position) if position != _MISS else None
+        # The same bytes may be at another path: a checked record names its file, a document its place.
+        if found is not None and not (found[0].file == file if isinstance(found[0], Record) else _same_place(found[0], file)):
+            found, position = None, _AGAIN
+        if found is None:
+            if position == _MISS:
+                digest, (found, read_digest) = next(parsed)
+            else:  # a cache entry that does not fit (or could not be read): parse it here
+                loaded.files_parsed += 1
+                found, read_digest = parse_here(file, overlay.get(file), max_bytes)
+                digest = None
+            digest = read_digest or digest  # the key of what was parsed (the file may have changed in between)
+            if digest is not None and (found[0] is not None or not found[1] or found[1][0].code != "K010"):
+                store.put(file, digest, found)
         item, problems = found
-        loaded.problems.extend(_at(problems, file))
+        if problems:
+            loaded.problems.extend(_at(problems, file))
         if isinstance(item, Record):
             _place(loaded.province, item)
             loaded.schema_problems.extend(item.schema_problems)
-            documents.append(Document(item.kind, item.file if item.file == file else file, item.keys,
-                                      item.header or _NO_HEADER, checked=True, slim=True))
+            documents.append(RecordDocument(item.kind, item.file if item.file == file else file, item.names,
+                                            item.values, item.header or _NO_HEADER))
             continue
         doc = item
         if doc is not None and doc.file != file:  # the same bytes at another path
@@ -290,6 +355,7 @@ def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, by
             documents.append(doc)
         elif problems and problems[0].code != "K011":
             _mark_unreadable(loaded.province, file)
+    store.close()
     loaded.documents = documents
     build_province(loaded.province, [d for d in documents if not d.slim])
     return loaded

@@ -14,12 +14,13 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterator
 
-VERSION = "v5"  # bump whenever what is cached changes shape
+VERSION = "v7"  # bump whenever what is cached changes shape
 PARALLEL_THRESHOLD = 400  # below this many misses, one process is faster than starting workers
 
 
@@ -117,18 +118,152 @@ def _parse_chunk(args: tuple[Callable[[str, bytes, int], Any], list[tuple[str, b
 
 
 def parse_many(parse: Callable[[str, bytes, int], Any], items: list[tuple[str, bytes]], max_bytes: int,
-               workers: int | None = None) -> Iterable[Any]:
-    """``parse(file, raw, max_bytes)`` over ``items``, on every core when there are enough of them."""
+               workers: int | None = None) -> Iterator[Any]:
+    """``parse(file, raw, max_bytes)`` over ``items``, in order, on every core when there are enough of
+    them; results are handed over as they come, so the caller can use each one and let it go."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(items) < PARALLEL_THRESHOLD:
-        return [parse(file, raw, max_bytes) for file, raw in items]
+        yield from (parse(file, raw, max_bytes) for file, raw in items)
+        return
     size = max(50, len(items) // (workers * 8))
     chunks = [(parse, items[i:i + size], max_bytes) for i in range(0, len(items), size)]
     try:
         import multiprocessing
 
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return [result for chunk in pool.map(_parse_chunk, chunks) for result in chunk]
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+        results = pool.map(_parse_chunk, chunks)
     except (OSError, ValueError, RuntimeError):  # no fork here: parse in this process
-        return [parse(file, raw, max_bytes) for file, raw in items]
+        yield from (parse(file, raw, max_bytes) for file, raw in items)
+        return
+    with pool:
+        for chunk in results:
+            yield from chunk
+
+
+class FolderCache:
+    """The full load's parse cache: one shard per unit folder, visited in path order.
+
+    A load reads its files in path order, so the files of one unit folder come together. Each shard file
+    holds two pickles: a small index (blob digest → position) and the results. While the files are read,
+    :meth:`find` needs only the index of the shard at hand; while the results are placed in path order,
+    :meth:`take` loads one shard's results at a time, and the shard is rewritten (only when something
+    changed) as soon as the load moves past it. So at most one unit folder's cached results are in memory
+    at once besides what was built from them (a digest-sharded cache holds every shard at once, and the
+    wrappers it unpickles cost as much again as the province itself).
+
+    Values must carry the path they were made for (``value.file``) or be checked by the caller: the key
+    is the content, the shard is the place.
+    """
+
+    def __init__(self, folder: Path | None, prune: bool = True) -> None:
+        self.folder = folder
+        self.prune = prune  # a load of every file: drop entries (and shards) no file used any more
+        self.found: tuple[str | None, dict[bytes, int]] = (None, {})
+        self.current: str | None = None
+        self.digests: list[bytes] = []
+        self.payload: list[Any] = []
+        self.kept: dict[bytes, Any] = {}
+        self.changed = False
+        self.visited: set[str] = set()
+
+    @staticmethod
+    def shard_of(file: str) -> str:
+        """``contracts/units/<unit>`` for a unit's files; a file on its own elsewhere (a handful)."""
+        parts = file.split("/", 3)
+        return "/".join(parts[:3]) if len(parts) > 3 else file
+
+    def _path(self, shard: str) -> Path | None:
+        if self.folder is None:
+            return None
+        return self.folder / (hashlib.sha1(shard.encode()).hexdigest()[:20] + ".pickle")
+
+    def _read(self, shard: str, results: bool) -> tuple[dict[bytes, int], list[Any]]:
+        path = self._path(shard)
+        if path is None:
+            return {}, []
+        try:
+            with open(path, "rb") as handle:
+                index = pickle.load(handle)
+                payload = pickle.load(handle) if results else []
+            if not isinstance(index, dict) or not isinstance(payload, list) or (results and len(payload) != len(index)):
+                return {}, []
+            return index, payload
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, ImportError, TypeError):
+            return {}, []
+
+    def find(self, file: str, digest: bytes) -> int | None:
+        """Where the shard of ``file`` keeps the result for these bytes, or None (first pass, in path order)."""
+        shard = self.shard_of(file)
+        if self.found[0] != shard:
+            self.found = (shard, self._read(shard, results=False)[0])
+        return self.found[1].get(digest)
+
+    def take(self, file: str, position: int) -> Any | None:
+        """The cached result at ``position`` of the shard of ``file`` (second pass, in path order)."""
+        self._enter(self.shard_of(file))
+        if 0 <= position < len(self.payload):
+            self.kept[self.digests[position]] = self.payload[position]
+            return self.payload[position]
+        return None
+
+    def put(self, file: str, digest: bytes, value: Any) -> None:
+        """Remember a freshly parsed result (second pass, in path order)."""
+        self._enter(self.shard_of(file))
+        self.kept[digest] = value
+        self.changed = True
+
+    def _enter(self, shard: str) -> None:
+        if shard == self.current:
+            return
+        self._leave()
+        self.found = (None, {})
+        self.current = shard
+        self.visited.add(shard)
+        index, self.payload = self._read(shard, results=True)
+        self.digests = [b""] * len(index)
+        for digest, position in index.items():
+            if 0 <= position < len(self.digests):
+                self.digests[position] = digest
+
+    def _leave(self) -> None:
+        if self.current is None:
+            return
+        unused = len(self.kept) < len(self.payload)
+        if self.changed or (self.prune and unused):
+            if not self.prune:  # a partial load keeps what other files of the folder had
+                for digest, value in zip(self.digests, self.payload):
+                    self.kept.setdefault(digest, value)
+            self._write(self.current, self.kept)
+        self.current, self.payload, self.digests, self.kept, self.changed = None, [], [], {}, False
+
+    def _write(self, shard: str, entries: dict[bytes, Any]) -> None:
+        path = self._path(shard)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not entries:
+                path.unlink(missing_ok=True)
+                return
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump({digest: i for i, digest in enumerate(entries)}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(list(entries.values()), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        """Write the last shard; after a load of every file, remove the shards of folders that are gone."""
+        self._leave()
+        if self.prune and self.folder is not None and self.folder.is_dir():
+            keep = {p.name for p in map(self._path, self.visited) if p is not None}
+            try:
+                for path in self.folder.glob("*.pickle"):
+                    if path.name not in keep:
+                        path.unlink(missing_ok=True)
+                for other in self.folder.parent.iterdir():  # caches of earlier versions
+                    if other.is_dir() and other.name.startswith("v") and other.name.split("-")[0] != VERSION:
+                        shutil.rmtree(other, ignore_errors=True)
+            except OSError:
+                pass

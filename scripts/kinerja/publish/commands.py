@@ -28,15 +28,13 @@ def site(mode: str, out: str | None, lang: str | None, only_primary: bool, docs:
     the `kinerja` plugin. Invalid data prints the validation report and writes nothing (exit 1).
     """
     from ..cli import load_valid
-    from ..score import engine
     from .site import SiteError, generate_site
 
     loaded, language = load_valid(lang)
-    run = engine.score(loaded.province)
     target = Path(out) if out else loaded.root / DEFAULT_OUT
     docs_dir = Path(docs) if docs else loaded.root / "docs"
     try:
-        result = generate_site(loaded, run, target, mode=mode, lang=language,
+        result = generate_site(loaded, None, target, mode=mode, lang=language,
                                languages=(language,) if only_primary else None, docs_dir=docs_dir,
                                history=not no_history)
     except SiteError as exc:

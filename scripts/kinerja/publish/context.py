@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -110,24 +111,51 @@ class SiteData:
     unit_periods: dict[str, list[str]] = field(default_factory=dict)
     positions_by_unit: dict[str, list[m.Position]] = field(default_factory=dict)
     charts: dict[str, str] = field(default_factory=dict)
+    # Per period: contracts scored and their predikat, kept when the results themselves are dropped
+    # part by part (a site made one OPD at a time).
+    tally: dict[str, tuple[int, Counter[str]]] = field(default_factory=dict)
 
     @property
     def province(self) -> m.Province:
         return self.loaded.province
 
     def prepare(self) -> None:
+        """What every page needs of the province, and of :attr:`run` for all its units."""
         province = self.province
         self.today = engine.today(province)
         self.current = engine.current_period(province)
-        for result in self.run.employees.values():
-            self.by_unit.setdefault((result.unit, result.period), []).append(result)
         for unit in sorted(province.units.values(), key=lambda u: (u.name.lower(), u.id)):
             self.children.setdefault(unit.parent, []).append(unit)
         for position in province.positions.values():
             self.positions_by_unit.setdefault(position.unit, []).append(position)
-        for unit_id in province.units:
+        self.use(self.run, list(province.units))
+        self.add_tally(self.count(self.run))
+
+    def use(self, run: ScoreRun, units: list[str]) -> None:
+        """Make pages from ``run`` (all results, or one OPD's) for ``units``."""
+        self.run = run
+        self.by_unit = {}
+        for result in run.employees.values():
+            self.by_unit.setdefault((result.unit, result.period), []).append(result)
+        for unit_id in units:
             periods = [p.id for p in self.periods() if self.has_data(unit_id, p.id) or p is self.current]
             self.unit_periods[unit_id] = periods
+
+    @staticmethod
+    def count(run: ScoreRun) -> dict[str, tuple[int, Counter[str]]]:
+        """Per period: the contracts scored in ``run`` and their predikat."""
+        out: dict[str, tuple[int, Counter[str]]] = {}
+        for result in run.employees.values():
+            count, predikat = out.get(result.period, (0, Counter()))
+            if result.predikat:
+                predikat[result.predikat] += 1
+            out[result.period] = (count + 1, predikat)
+        return out
+
+    def add_tally(self, tally: dict[str, tuple[int, Counter[str]]]) -> None:
+        for period, (count, predikat) in tally.items():
+            known, seen = self.tally.get(period, (0, Counter()))
+            self.tally[period] = (known + count, seen + predikat)
 
     def periods(self) -> list[m.Period]:
         """Periods that were scored, newest first."""

@@ -100,17 +100,16 @@ def totals(cx: Cx, period: m.Period) -> dict[str, object]:
     site = cx.site
     units = [r for (u, p), r in site.run.units.items() if p == period.id]
     employees = {e.id for e in site.province.employees.values() if e.positions_during(period.start, period.end)}
-    results = [r for (e, p), r in site.run.employees.items() if p == period.id]
+    contracts, dist = site.tally.get(period.id, (0, Counter()))
     received = sum(coverage(r)[0] for r in units)
     due = sum(coverage(r)[1] for r in units)
-    dist: Counter[str] = Counter(r.predikat for r in results if r.predikat)
     gross = [r.allowance.gross.shown for r in units if r.allowance is not None]
     net = [r.allowance.net.shown for r in units if r.allowance is not None]
     return {
         "units": len(site.province.units),
         "agencies": len(site.agencies()),
         "employees": len(employees),
-        "contracts": len(results),
+        "contracts": contracts,
         "assessments": sum(r.with_assessment for r in units),
         "received": received,
         "due": due,

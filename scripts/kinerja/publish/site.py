@@ -17,10 +17,11 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from ..beside import Beside
 from ..load import Loaded
+from ..score import engine
 from ..score.engine import ScoreRun
 from ..validate.schema import schema_dir
 from . import context as c
@@ -88,12 +89,20 @@ def _intro(text: bytes | None) -> str | None:
     return text.decode("utf-8", errors="replace")
 
 
-def generate_site(loaded: Loaded, run: ScoreRun, out_dir: Path | str, mode: str = "public", lang: str = "id", *,
+def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mode: str = "public", lang: str = "id", *,
                   languages: Sequence[str] | None = None, docs_dir: Path | str | None = None,
                   directory_urls: bool = True, history: bool = True, min_group_size: int = 5,
                   cache_dir: Path | str | None = None, forms: dict[str, Any] | None = None,
-                  parallel_from: int = PARALLEL_FROM) -> SiteResult:
+                  parallel_from: int = PARALLEL_FROM, gate: Callable[[], None] | None = None) -> SiteResult:
     """Write the site for ``loaded`` (validated) and ``run`` (its scores) into ``out_dir``.
+
+    With ``run=None`` the site scores the data itself. A public site is then made one OPD at a time: an
+    OPD is scored in all its periods, its unit pages (each language) and open data are written, and its
+    results are dropped, keeping only the unit figures the province pages need; so a province's results
+    never sit in memory at once. From ``parallel_from`` files read, OPDs are made on every core (forked
+    processes). Staff and full sites list everyone on their people pages, so they score everything first.
+    ``gate`` is called before the site is swapped in (the plugin checks the validation report there, made
+    meanwhile on the other core); if it raises, ``out_dir`` stays as it was.
 
     ``mode`` is the privacy mode (``public``, ``staff``, ``full``); ``lang`` the primary language (its
     pages at the root); ``languages`` every language to write (default: both, the other one under
@@ -117,7 +126,11 @@ def generate_site(loaded: Loaded, run: ScoreRun, out_dir: Path | str, mode: str 
     _check_target(out_dir, loaded.root)
     docs = Path(docs_dir).resolve() if docs_dir else None
     province = loaded.province
-    site = SiteData(loaded=loaded, run=run, privacy=Privacy.for_mode(mode, province),
+    privacy = Privacy.for_mode(mode, province)
+    by_agency = run is None and not privacy.people
+    if run is None and not by_agency:
+        run = engine.score(province, derivations=mode != "public")
+    site = SiteData(loaded=loaded, run=run or ScoreRun(), privacy=privacy,
                     history=git_history.read(loaded.root, province) if history else git_history.History(False, reason="off"),
                     languages=chosen, primary=lang, directory_urls=directory_urls, min_group=min_group_size,
                     chart_cache=Path(cache_dir) if cache_dir else out_dir.parent / ".cache" / "charts",
@@ -131,13 +144,17 @@ def generate_site(loaded: Loaded, run: ScoreRun, out_dir: Path | str, mode: str 
         nav: dict[str, list[dict[str, str]]] = {}
         schemas = opendata.load_schemas(loaded.root)
         args = (site, handwritten, schemas, loaded, forms or {}, mode)
+        if by_agency:
+            written_pages.extend(_agencies(args, files, parallel_from))
         # A big province: the second language's pages are made in a forked process on the other core.
         beside = Beside(_make_languages, args, files, chosen[1:]) \
-            if loaded.files_read >= parallel_from and len(chosen) > 1 else None
+            if loaded.files_read >= parallel_from and len(chosen) > 1 and not by_agency else None
         for language in (chosen if beside is None else chosen[:1]):
-            nav[language], written = _one_language(args, language, files)
+            nav[language], written = _one_language(args, language, files, units=not by_agency)
             written_pages.extend(written)
-        files.update(open_data_files(site))
+        if not by_agency:
+            _unit_open_data(site, files, [(u, p) for p in site.run.periods for u in sorted(province.units)])
+        _period_open_data(site, files)
         if beside is not None:
             for language, (language_nav, written, names, charts) in zip(chosen[1:], beside.result()):
                 nav[language] = language_nav
@@ -148,6 +165,8 @@ def generate_site(loaded: Loaded, run: ScoreRun, out_dir: Path | str, mode: str 
         for name in schemas:
             files[f"schemas/{name}"] = (schema_dir(loaded.root) / name).read_bytes()
         files[MARKER] = "kinerja site; generated, do not edit; replaced on every build\n"
+        if gate is not None:
+            gate()
         files.commit()
     except BaseException:
         files.discard()
@@ -158,12 +177,14 @@ def generate_site(loaded: Loaded, run: ScoreRun, out_dir: Path | str, mode: str 
 
 
 
-def _one_language(args: tuple[Any, ...], language: str, files: "StagedTree") -> tuple[list[dict[str, str]], list[str]]:
-    """One language's navigation and pages (written into ``files``)."""
+def _one_language(args: tuple[Any, ...], language: str, files: "StagedTree",
+                  units: bool = True) -> tuple[list[dict[str, str]], list[str]]:
+    """One language's navigation and pages (written into ``files``); the unit pages too unless ``units``
+    is false (they were made OPD by OPD)."""
     site, handwritten, schemas, loaded, forms, mode = args
     cx = Cx(site, language)
     nav = navigation(cx)
-    written = _language_pages(cx, handwritten, files, schemas)
+    written = _language_pages(cx, handwritten, files, schemas, units)
     if site.privacy.people:
         written.extend(_forms(cx, loaded, files, forms, mode))
     return nav, written
@@ -181,13 +202,47 @@ def _make_languages(args: tuple[Any, ...], files: "StagedTree", languages: tuple
     return out
 
 
-def _language_pages(cx: Cx, handwritten: dict[str, bytes], files: "StagedTree",
-                    schemas: dict[str, dict[str, Any]]) -> list[str]:
-    """Every page of one language into ``files``; returns their paths."""
-    site = cx.site
-    province = site.province
-    current = site.current.id if site.current else None
+def _agencies(args: tuple[Any, ...], files: "StagedTree", parallel_from: int) -> list[str]:
+    """Score the province one OPD at a time and make each OPD's unit pages and open data where it was
+    scored (:func:`_agency`); keep of the results only what the province pages need. Returns the pages."""
+    site, loaded = args[0], args[3]
+    summary = ScoreRun()
     written: list[str] = []
+    workers = None if loaded.files_read >= parallel_from else 1
+    for part in engine.score_parts(site.province, derivations=False, workers=workers, by_agency=True,
+                                   then=functools.partial(_agency, args, files)):
+        periods, bounds, units, unit_periods, tally, pages_made, names, charts = part
+        summary.periods.extend(p for p in periods if p not in summary.periods)
+        summary.period_bounds.update(bounds)
+        summary.units.update(units)
+        site.unit_periods.update(unit_periods)
+        site.add_tally(tally)
+        written.extend(pages_made)
+        files.names.update(names)
+        site.charts.update(charts)
+    site.run = summary
+    site.by_unit = {}
+    return written
+
+
+def _agency(args: tuple[Any, ...], files: "StagedTree", part: ScoreRun) -> tuple[Any, ...]:
+    """One OPD's unit pages (each language) and open data, from its scores (here or in a forked process);
+    returns what the province pages need and what was written, never the employees' results."""
+    site, handwritten = args[0], args[1]
+    before_charts, before_files = set(site.charts), set(files.names)
+    units = sorted({unit for unit, _ in part.units})
+    site.use(part, units)
+    written: list[str] = []
+    for language in site.languages:
+        written.extend(_unit_pages(Cx(site, language), units, handwritten, files))
+    _unit_open_data(site, files, [(u, p) for p in part.periods for u in units])
+    return (part.periods, part.period_bounds, part.units, {u: site.unit_periods[u] for u in units}, site.count(part),
+            written, files.names - before_files, {k: v for k, v in site.charts.items() if k not in before_charts})
+
+
+def _emitter(cx: Cx, handwritten: dict[str, bytes], files: "StagedTree",
+             written: list[str]) -> Callable[..., None]:
+    """``emit(src, build, searched=True)``: write the page ``build()`` makes at ``src`` in this language."""
 
     def emit(src: str, build: Callable[[], str], searched: bool = True) -> None:
         path = cx.path(src)
@@ -202,22 +257,46 @@ def _language_pages(cx: Cx, handwritten: dict[str, bytes], files: "StagedTree",
         files[path] = text
         written.append(path)
 
+    return emit
+
+
+def _unit_pages(cx: Cx, units: Sequence[str], handwritten: dict[str, bytes], files: "StagedTree") -> list[str]:
+    """The pages of ``units`` (one per period with data) in one language; returns their paths."""
+    site = cx.site
+    current = site.current.id if site.current else None
+    written: list[str] = []
+    emit = _emitter(cx, handwritten, files, written)
+
     def unit_page(unit_id: str, period_id: str) -> str:
         text = pages.unit(cx, unit_id, period_id)
         if period_id == current:
             text += "\n" + "\n".join(pages_people.unit_history(cx, unit_id))
         return text
 
+    for unit_id in units:
+        for period_id in site.unit_periods.get(unit_id, []):
+            emit(c.unit_page(unit_id, period_id, current), functools.partial(unit_page, unit_id, period_id),
+                 period_id == current and not cx.prefix)
+    return written
+
+
+def _language_pages(cx: Cx, handwritten: dict[str, bytes], files: "StagedTree",
+                    schemas: dict[str, dict[str, Any]], units: bool = True) -> list[str]:
+    """Every page of one language into ``files`` (the unit pages too unless ``units`` is false); returns
+    their paths."""
+    site = cx.site
+    province = site.province
+    current = site.current.id if site.current else None
+    written: list[str] = []
+    emit = _emitter(cx, handwritten, files, written)
     intro = _intro(handwritten.get(cx.path(c.HOME)))
     emit(c.HOME, lambda: pages.home(cx, intro))
     emit(c.UNITS, lambda: pages.units_index(cx))
     emit(c.PERIODS, lambda: pages.periods_index(cx))
     for period in site.periods():
         emit(c.period_page(period.id), functools.partial(pages.period, cx, period.id), not cx.prefix)
-    for unit_id in sorted(province.units):
-        for period_id in site.unit_periods.get(unit_id, []):
-            emit(c.unit_page(unit_id, period_id, current), functools.partial(unit_page, unit_id, period_id),
-                 period_id == current and not cx.prefix)
+    if units:
+        written.extend(_unit_pages(cx, sorted(province.units), handwritten, files))
     emit(c.METHODOLOGY, lambda: pages_info.methodology(cx))
     emit(c.OPEN_DATA, lambda: pages_info.open_data(cx, schemas))
     emit(c.DICTIONARY, lambda: pages_info.dictionary(cx, schemas))
@@ -255,30 +334,33 @@ def _forms(cx: Cx, loaded: Loaded, files: "StagedTree", options: dict[str, Any],
     return written
 
 
-def open_data_files(site: SiteData) -> dict[str, str]:
-    """The CSV and JSON files per unit and period and for each whole period (primary language)."""
+def _unit_open_data(site: SiteData, files: "StagedTree", places: Sequence[tuple[str, str]]) -> None:
+    """The CSV and JSON files of each (unit, period) in ``places`` that has results (primary language)."""
     lang = site.primary
-    out: dict[str, str] = {}
     header = opendata.columns(site.privacy)
+    for unit_id, period_id in places:
+        result = site.unit_result(unit_id, period_id)
+        if result is None or period_id not in site.unit_periods.get(unit_id, []):
+            continue
+        results = site.results(unit_id, period_id)
+        document = opendata.unit_document(site.province, site.run, result, results, lang, site.privacy, site.min_group)
+        files[c.data_file(period_id, unit_id, "json")] = opendata.dumps(document)
+        rows = opendata.unit_rows(site.province, result, results, lang, site.privacy)
+        files[c.data_file(period_id, unit_id, "csv")] = opendata.to_csv(header, rows)
+
+
+def _period_open_data(site: SiteData, files: "StagedTree") -> None:
+    """Each period's files for all units, joined from the units' files already written (in unit order):
+    a province's rows are never in memory at once."""
+    header = opendata.to_csv(opendata.columns(site.privacy), [])
     for period in site.periods():
-        documents = []
-        all_rows: list[list[str]] = []
-        for unit_id in sorted(site.province.units):
-            result = site.unit_result(unit_id, period.id)
-            if result is None or period.id not in site.unit_periods.get(unit_id, []):
-                continue
-            results = site.results(unit_id, period.id)
-            document = opendata.unit_document(site.province, site.run, result, results, lang, site.privacy,
-                                              site.min_group)
-            documents.append(document)
-            rows = opendata.unit_rows(site.province, result, results, lang, site.privacy)
-            all_rows.extend(rows)
-            out[c.data_file(period.id, unit_id, "json")] = opendata.dumps(document)
-            out[c.data_file(period.id, unit_id, "csv")] = opendata.to_csv(header, rows)
-        out[c.data_file(period.id, None, "json")] = opendata.dumps({"period": period.id, "privacy": site.privacy.mode,
-                                                                    "units": documents})
-        out[c.data_file(period.id, None, "csv")] = opendata.to_csv(header, all_rows)
-    return out
+        units = [u for u in sorted(site.province.units) if c.data_file(period.id, u, "json") in files]
+        documents = (files.read(c.data_file(period.id, u, "json")).rstrip("\n") for u in units)
+        head = opendata.dumps({"period": period.id, "privacy": site.privacy.mode, "units": []})
+        files.write_parts(c.data_file(period.id, None, "json"),
+                          [head[:-len("]}\n")], ",".join(documents), "]}\n"])
+        files.write_parts(c.data_file(period.id, None, "csv"),
+                          [header, *(files.read(c.data_file(period.id, u, "csv"))[len(header):] for u in units)])
 
 
 def _check_target(out_dir: Path, root: Path) -> None:
@@ -312,6 +394,20 @@ class StagedTree:
 
     def __contains__(self, rel: object) -> bool:
         return rel in self.names
+
+    def read(self, rel: str) -> str:
+        """A text file already written."""
+        with open(self.staging / rel, encoding="utf-8", newline="") as handle:
+            return handle.read()
+
+    def write_parts(self, rel: str, parts: Iterable[str]) -> None:
+        """A text file written piece by piece (each piece is let go once written)."""
+        path = self.staging / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            for part in parts:
+                handle.write(part)
+        self.names.add(rel)
 
     def __iter__(self) -> Any:
         return iter(self.names)

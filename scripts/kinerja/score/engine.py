@@ -468,8 +468,13 @@ def score(province: m.Province, periods: Iterable[str] | None = None, units: Ite
           derivations: bool = True, workers: int | None = None) -> ScoreRun:
     """Score the given periods (default: all) for the given units' subtrees (default: all units).
     ``derivations=False`` drops each part's explanations as it goes (:func:`without_derivations`)."""
+    return merge(score_parts(province, periods, units, derivations, workers))
+
+
+def merge(parts: Iterable[ScoreRun]) -> ScoreRun:
+    """One run of several parts (in their order)."""
     run = ScoreRun()
-    for part in score_parts(province, periods, units, derivations, workers):
+    for part in parts:
         run.periods.extend(p for p in part.periods if p not in run.periods)
         run.period_bounds.update(part.period_bounds)
         run.employees.update(part.employees)
@@ -500,6 +505,7 @@ class _Part:
     """What one part (a period and a top-level unit) needs, planned once per period."""
 
     period: m.Period
+    root: str  # the top-level unit (OPD)
     contracts: list[m.Contract]
     units: list[str]
     members: dict[str, list[m.Employee]]
@@ -535,7 +541,7 @@ def _plan(province: m.Province, periods: Iterable[str] | None, units: Iterable[s
         attendance = _attendance_by_root(province, period, root_of_employee)
         computed: dict[tuple[Any, ...], Any] = {}
         for root in sorted(set(contracts) | set(unit_ids)):
-            plan.append(_Part(period, contracts.get(root, []), unit_ids.get(root, []), members,
+            plan.append(_Part(period, root, contracts.get(root, []), unit_ids.get(root, []), members,
                               attendance.get(root, []), wanted, computed))
     return plan
 
@@ -557,14 +563,20 @@ _FORKED: dict[str, Any] = {}
 PARALLEL_FROM = 5_000  # contracts; below this a second process costs more than it saves
 
 
+def _score_group(province: m.Province, group: list[_Part], derivations: bool) -> ScoreRun:
+    if len(group) == 1:
+        return _score_part(province, group[0], derivations)
+    return merge(_score_part(province, part, derivations) for part in group)
+
+
 def _score_forked(index: int) -> Any:
-    part = _score_part(_FORKED["province"], _FORKED["plan"][index], _FORKED["derivations"])
+    part = _score_group(_FORKED["province"], _FORKED["plan"][index], _FORKED["derivations"])
     return _FORKED["then"](part)
 
 
 def score_parts(province: m.Province, periods: Iterable[str] | None = None, units: Iterable[str] | None = None,
                 derivations: bool = True, workers: int | None = None,
-                then: Callable[[ScoreRun], Any] | None = None) -> Iterator[Any]:
+                then: Callable[[ScoreRun], Any] | None = None, by_agency: bool = False) -> Iterator[Any]:
     """Score one period and one top-level unit (OPD) at a time: each part is complete (its units, their
     distributions and their allowance), so a caller that writes a part and drops it never holds a
     province's results at once. :func:`score` merges the parts.
@@ -573,17 +585,27 @@ def score_parts(province: m.Province, periods: Iterable[str] | None = None, unit
     forked processes that share the province copy-on-write; they come back in the same order, so the
     result is the same (a test compares them). ``derivations=False``: see :func:`without_derivations`.
     ``then`` runs on each part where it was scored (say, to write it) and its result is yielded instead
-    of the part: what comes back from another process is then only what ``then`` returns."""
+    of the part: what comes back from another process is then only what ``then`` returns.
+    ``by_agency``: a part is one OPD in every period (the site's unit pages show all of a unit's periods)."""
     then = then or (lambda part: part)
-    plan = _plan(province, periods, units)
+    parts = _plan(province, periods, units)
+    if by_agency:
+        groups: dict[str, list[_Part]] = {}
+        for part in parts:
+            groups.setdefault(part.root, []).append(part)
+        plan = [groups[root] for root in sorted(groups)]
+    else:
+        plan = [[part] for part in parts]
     workers = workers if workers is not None else (os.cpu_count() or 1)
     pool = None
-    if workers > 1 and len(plan) > 1 and sum(len(p.contracts) for p in plan) >= PARALLEL_FROM:
+    if workers > 1 and len(plan) > 1 and sum(len(p.contracts) for p in parts) >= PARALLEL_FROM:
         try:
             import multiprocessing
 
             _FORKED.update(province=province, plan=plan, derivations=derivations, then=then)
-            pool = multiprocessing.get_context("fork").Pool(min(workers, len(plan)))
+            # A fresh process per part: pages a process touches (reference counts) become its own copies, and a
+            # long-lived worker would end up with a copy of the province.
+            pool = multiprocessing.get_context("fork").Pool(min(workers, len(plan)), maxtasksperchild=1)
         except (OSError, ValueError):  # no fork here: score in this process
             _FORKED.clear()
     if pool is not None:
@@ -603,8 +625,8 @@ def score_parts(province: m.Province, periods: Iterable[str] | None = None, unit
         finally:
             _FORKED.clear()
         return
-    for part in plan:
-        yield then(_score_part(province, part, derivations))
+    for group in plan:
+        yield then(_score_group(province, group, derivations))
 
 
 def _attendance_by_root(province: m.Province, period: m.Period,

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any, Iterable, Iterator
 
 from .. import model as m
-from ..load import Document, attendance_records
+from ..load import AnyDocument, attendance_records
 from ..report import Problem, problem
 from .vague import vague_phrase
 
@@ -36,7 +36,7 @@ def _p(code: str, source: m.Source, *more: str | int, **params: Any) -> Problem:
     return problem(code, source.file, path=source.path + tuple(more), **params)
 
 
-def check_all(province: m.Province, documents: list[Document]) -> Iterator[Problem]:
+def check_all(province: m.Province, documents: list[AnyDocument]) -> Iterator[Problem]:
     """Every cross-file problem."""
     yield from check_duplicates(documents)
     yield from check_units(province, documents)
@@ -86,7 +86,7 @@ def check_allowance(province: m.Province) -> Iterator[Problem]:
 
 
 # --- duplicates and folder/content agreement (read from the raw documents) -------------------------
-def check_duplicates(documents: list[Document]) -> Iterator[Problem]:
+def check_duplicates(documents: list[AnyDocument]) -> Iterator[Problem]:
     lists = {"organisation": ("units", "id"), "periods": ("periods", "id"), "positions": ("positions", "id"),
              "employees": ("employees", "id")}
     seen: dict[tuple[str, str], str] = {}
@@ -111,13 +111,17 @@ def check_duplicates(documents: list[Document]) -> Iterator[Problem]:
                         yield problem("K206", doc.file, path=(key, i, "nip"), ref=_mask(nip), other=nips[nip])
                     else:
                         nips[nip] = where
+        if not data:
+            continue
+        keys = doc.keys
         for field in ("unit", "period", "employee", "reporting_period"):
-            if field in doc.keys and isinstance(data.get(field), str) and data[field] != doc.keys[field]:
-                yield problem("K221", doc.file, path=(field,), field=field, value=data[field], expected=doc.keys[field])
+            if field in keys and isinstance(data.get(field), str) and data[field] != keys[field]:
+                yield problem("K221", doc.file, path=(field,), field=field, value=data[field], expected=keys[field])
     contracts: dict[tuple[str, str], str] = {}
     for doc in documents:
         if doc.kind == "contract" and isinstance(doc.data, dict):
-            key = (str(doc.data.get("employee", doc.keys["employee"])), str(doc.data.get("period", doc.keys["period"])))
+            keys = doc.keys
+            key = (str(doc.data.get("employee", keys["employee"])), str(doc.data.get("period", keys["period"])))
             if key in contracts:
                 yield problem("K212", doc.file, path=("employee",), ref=key[0], period=key[1], other=contracts[key])
             else:
@@ -146,7 +150,7 @@ def format_source(source: m.Source) -> str:
 
 
 # --- organisation -------------------------------------------------------------------------------------
-def check_units(province: m.Province, documents: list[Document]) -> Iterator[Problem]:
+def check_units(province: m.Province, documents: list[AnyDocument]) -> Iterator[Problem]:
     for unit in province.units.values():
         if unit.parent is not None and unit.parent not in province.units:
             yield _p("K201", unit.source, "parent", ref=unit.parent)
