@@ -582,21 +582,3 @@ def test_public_site_made_one_agency_at_a_time_gives_the_same_tree(tmp_path: Pat
     assert trees[0] == trees[1] == trees[2] and len(trees[0][2]) > 100
     assert any(name.startswith("data/") and name.endswith("/all.csv") for name in trees[0][2])
 
-
-def test_a_failing_gate_leaves_the_site_as_it_was(tmp_path: Path) -> None:
-    """The plugin checks the validation report in ``gate`` before the new tree is swapped in."""
-    from kinerja.load import load_tree
-    from kinerja.publish import generate_site
-
-    loaded = load_tree(REPO)
-    out = tmp_path / "docs"
-    generate_site(loaded, None, out, history=False, languages=["id"], cache_dir=tmp_path / "charts")
-    before = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-
-    def gate() -> None:
-        raise RuntimeError("invalid data")
-
-    with pytest.raises(RuntimeError):
-        generate_site(loaded, None, out, history=False, cache_dir=tmp_path / "charts", gate=gate)
-    assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
-    assert not [p for p in tmp_path.iterdir() if "staging" in p.name]

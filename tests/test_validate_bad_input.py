@@ -275,21 +275,6 @@ def test_paths_limit_the_report(mini: Path) -> None:
     assert files == {STAFF_SKP}
 
 
-def test_validation_beside_the_scoring_gives_the_same_report(mini: Path) -> None:
-    """validate_beside forks a process for big trees; forced here on a small one, with bad data."""
-    from kinerja.validate import load_checked, validate, validate_beside
-
-    skp = next((mini / "contracts" / "units").glob("*/*/skp/*.yaml"))
-    skp.write_text(skp.read_text(encoding="utf-8").replace("status:", "statuz:", 1), encoding="utf-8")
-    loaded = load_checked(mini, cache=False)
-    pending = validate_beside(loaded, threshold=0)
-    assert not pending.ready  # really in another process
-    beside = pending.result()
-    here = validate(loaded)
-    assert not here.ok
-    assert [(p.code, p.file, p.line) for p in beside.problems] == [(p.code, p.file, p.line) for p in here.problems]
-
-
 def _git_instance(mini: Path) -> None:
     import subprocess
 
@@ -350,3 +335,30 @@ def test_parse_cache_one_shard_per_unit_folder_pruned_and_equal_to_a_cold_load(m
     shutil.rmtree(mini / "contracts" / "units" / units[-1])
     load_checked(mini, workers=1)
     assert len(list(folder.glob("*.pickle"))) == len(shards) - 1
+
+
+def _exit_in_child(parent: int) -> int:
+    import os
+
+    if os.getpid() != parent:
+        os._exit(3)  # the forked process dies (say, out of memory)
+    return 42
+
+
+def test_work_beside_ends_its_process_when_done_and_survives_its_death() -> None:
+    """The forked process of ``Beside`` exits as soon as its result is written (a lingering fork keeps
+    copies of the pages it touched); if it dies, the result is computed here instead."""
+    import os
+    import time
+
+    from kinerja.beside import Beside
+
+    done = Beside(sum, [1, 2, 3])
+    deadline = time.monotonic() + 30
+    while done.process.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not done.process.is_alive() and not done.ready  # gone before anyone asked for the result
+    assert done.result() == 6 and done.ready and done.path is None
+    died = Beside(_exit_in_child, os.getpid())
+    assert died.result() == 42 and died.process.exitcode == 3
+    assert Beside(sum, [4], fork=False).ready

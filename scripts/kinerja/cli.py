@@ -162,31 +162,23 @@ def score(periods: tuple[str, ...], units: tuple[str, ...], fmt: str, output: st
     """
     from .score import engine, output as out
 
-    from .validate import validate_beside
+    from .validate import validate
 
     loaded, _ = load_repository(())
     language = resolve_lang(lang, loaded)
-    # Validation runs beside the scoring (another core, when the tree is big); nothing is written or
-    # printed until its report is in and clean.
-    pending = validate_beside(loaded)
-
-    def check_valid() -> None:
-        report = pending.result()
-        if not report.ok:
-            click.echo(reporting.render_text(report, language), err=True, nl=False)
-            sys.exit(1)
-
-    if pending.ready:
-        check_valid()
+    # Validated first, here: nothing is scored, written or printed from invalid data. (A validating
+    # process forked beside the scoring would hold its own copy of every page of the province it reads.)
+    report = validate(loaded)
+    if not report.ok:
+        click.echo(reporting.render_text(report, language), err=True, nl=False)
+        sys.exit(1)
 
     province = loaded.province
     for period in periods:
         if period not in province.periods:
-            check_valid()
             raise click.BadParameter(f"'{period}' tidak ada di periods.yaml / not in periods.yaml", param_hint="--period")
     for unit in units:
         if unit not in province.units:
-            check_valid()
             raise click.BadParameter(f"'{unit}' tidak ada di organisation.yaml / not in organisation.yaml", param_hint="--unit")
     if output:
         with staged_folder(Path(output)) as staging:
@@ -202,28 +194,18 @@ def score(periods: tuple[str, ...], units: tuple[str, ...], fmt: str, output: st
             score_rows: list[Any] = []
             allowance_rows: list[Any] = []
             counts = [0, 0]
-            try:
-                for rows, allowance, employees, unit_periods in engine.score_parts(
-                        province, periods or None, units or None, then=write_part):
-                    score_rows.extend(rows)
-                    allowance_rows.extend(allowance)
-                    counts[0] += employees
-                    counts[1] += unit_periods
-            except Exception:
-                check_valid()  # invalid data explains the failure: report it, not a crash
-                raise
+            for rows, allowance, employees, unit_periods in engine.score_parts(
+                    province, periods or None, units or None, then=write_part):
+                score_rows.extend(rows)
+                allowance_rows.extend(allowance)
+                counts[0] += employees
+                counts[1] += unit_periods
             (staging / "scores.csv").write_text(out.join_csv(out.CSV_COLUMNS, score_rows), encoding="utf-8")
             (staging / "allowance.csv").write_text(out.join_csv(out.ALLOWANCE_COLUMNS, allowance_rows),
                                                    encoding="utf-8")
-            check_valid()  # invalid data: SystemExit here, and the staging folder is removed
         click.echo(f"{counts[0]} pegawai / employees, {counts[1]} unit-periode → {output}")
         return
-    try:
-        run = engine.score(province, periods or None, units or None)
-    except Exception:
-        check_valid()
-        raise
-    check_valid()
+    run = engine.score(province, periods or None, units or None)
     if fmt == "json":
         click.echo(out.dumps([doc for _, doc in out.iter_unit_documents(province, run, language)]), nl=False)
     elif fmt == "csv":

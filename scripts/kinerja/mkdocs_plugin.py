@@ -41,7 +41,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .load import find_root, release_memory
 from .report import render_text
-from .validate import load_checked, validate_beside
+from .validate import load_checked, validate
 
 log = logging.getLogger("mkdocs.plugins.kinerja")
 
@@ -110,18 +110,13 @@ class KinerjaPlugin(BasePlugin[KinerjaConfig]):
             raise PluginError(f"kinerja: no contracts/ folder under {self.config.data_root!r}")
         lang = self.config.lang
         loaded = load_checked(root)
-        pending = validate_beside(loaded)  # on the other core while this one scores and writes
-
-        def gate() -> None:
-            """Nothing is swapped in (or scored, when the report is already here) before a clean report."""
-            report = pending.result()
-            for item in report.warnings:
-                log.info("%s %s %s", item.location(), item.code, item.message(lang))
-            if not report.ok:
-                raise PluginError("kinerja: data tidak sah / invalid data\n" + render_text(report, lang))
-
-        if pending.ready:
-            gate()
+        # Validated here, before anything is scored: a validating process forked beside the scoring would
+        # hold its own copy of every page of the province it reads (reference counts write to them).
+        report = validate(loaded)
+        for item in report.warnings:
+            log.info("%s %s %s", item.location(), item.code, item.message(lang))
+        if not report.ok:
+            raise PluginError("kinerja: data tidak sah / invalid data\n" + render_text(report, lang))
         self.root = root
         self.docs_dir = Path(config.docs_dir).resolve()
         self.out_dir = (base_dir / self.config.output).resolve()
@@ -132,15 +127,9 @@ class KinerjaPlugin(BasePlugin[KinerjaConfig]):
             result = generate_site(loaded, None, self.out_dir, mode=self.config.mode, lang=lang,
                                    languages=self.config.languages, docs_dir=self.docs_dir,
                                    directory_urls=config.use_directory_urls, history=self.config.history,
-                                   min_group_size=self.config.min_group_size, forms=dict(self.config.intake),
-                                   gate=gate)
+                                   min_group_size=self.config.min_group_size, forms=dict(self.config.intake))
         except SiteError as exc:
             raise PluginError(f"kinerja: {exc}") from None
-        except PluginError:
-            raise
-        except Exception:
-            gate()  # invalid data explains a failure: the report says so
-            raise
         log.info("kinerja: %d pages generated in %.1f s (mode %s) → %s", len(result.pages), result.seconds,
                  self.config.mode, self.out_dir)
         self.navigation = result.navigation

@@ -5,15 +5,20 @@ ids before and after (``--raw`` is ``--name-only`` plus the blob ids); GitPython
 ``iter_commits`` would cost about 0.3 s per file. Only the target files (SKP and unit agreements)
 changed after their period had started are read back (through one ``git cat-file --batch`` process) to
 show what changed, old → new.
+
+The log is read as it streams, one commit at a time, and a commit keeps a sample of its files (per unit
+and overall, more than a page shows) with their counts: the commit that imported a province touches
+700,000 files, which would otherwise all sit in memory for as long as the site is made.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 import yaml
 
@@ -60,6 +65,9 @@ class Flag:
     changes: list[TargetChange]
 
 
+KEPT_FILES = 64  # files a commit keeps, overall and per unit (a history table names up to 8)
+
+
 @dataclass
 class Commit:
     sha: str
@@ -69,12 +77,37 @@ class Commit:
     committed: dt.datetime
     subject: str
     trailers: list[tuple[str, str]]
-    files: list[FileChange] = field(default_factory=list)
+    files: list[FileChange] = field(default_factory=list)  # the first KEPT_FILES files
     flags: list[Flag] = field(default_factory=list)
+    file_count: int = 0
+    by_unit: dict[str | None, list[FileChange]] = field(default_factory=dict)  # the first KEPT_FILES per unit
+    unit_counts: dict[str | None, int] = field(default_factory=dict)
+    contracts: set[tuple[str, str]] = field(default_factory=set)  # (employee, period) of every SKP touched
+    targets: list[FileChange] = field(default_factory=list)  # every SKP or agreement modified (for flags)
 
     @property
     def short(self) -> str:
         return self.sha[:8]
+
+    def add(self, change: FileChange) -> None:
+        self.file_count += 1
+        if len(self.files) < KEPT_FILES:
+            self.files.append(change)
+        unit = change.keys.get("unit")
+        count = self.unit_counts.get(unit, 0)
+        self.unit_counts[unit] = count + 1
+        if count < KEPT_FILES:
+            self.by_unit.setdefault(unit, []).append(change)
+        if change.kind == "contract" and "employee" in change.keys:
+            self.contracts.add((change.keys["employee"], change.keys.get("period", "")))
+        if change.kind in ("contract", "agreement") and change.status == "M":
+            self.targets.append(change)
+
+    def files_of(self, unit: str | None) -> tuple[list[FileChange], int]:
+        """A sample of the files (of ``unit``, or all with None) and how many there are."""
+        if unit is None:
+            return self.files, self.file_count
+        return self.by_unit.get(unit, []), self.unit_counts.get(unit, 0)
 
 
 @dataclass
@@ -107,15 +140,12 @@ def read(root: Path, province: m.Province) -> History:
             prefix = data.relative_to(top).as_posix()
         except ValueError:
             return History(False, reason="outside")
-        try:
-            raw = repo.git.log("--raw", "--no-abbrev", "--no-renames", "--no-color", f"--format={_FORMAT}",
-                               "--", prefix)
-        except git.GitCommandError:
+        commits = _log(top, prefix)
+        if commits is None:
             return History(False, reason="no-commits")
-        history = History(True, commits=parse(raw, prefix))
+        history = History(True, commits=commits)
         for commit in history.commits:
-            units = {f.keys["unit"] for f in commit.files if "unit" in f.keys}
-            for unit in sorted(units):
+            for unit in sorted(u for u in commit.unit_counts if u is not None):
                 history.by_unit.setdefault(unit, []).append(commit)
         _flag_target_changes(repo, history, province)
         return history
@@ -123,22 +153,60 @@ def read(root: Path, province: m.Province) -> History:
         repo.close()
 
 
+def _log(top: Path, prefix: str) -> list[Commit] | None:
+    """``git log --raw`` of ``prefix``, parsed as it streams; None when Git fails (no commits, say)."""
+    import subprocess
+
+    cmd = ["git", "-C", str(top), "log", "--raw", "--no-abbrev", "--no-renames", "--no-color", f"--format={_FORMAT}",
+           "--", prefix]
+    try:
+        with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as proc:
+            assert proc.stdout is not None
+            text = io.TextIOWrapper(proc.stdout, encoding="utf-8", errors="replace", newline="")
+            commits = parse_records(_records(text), prefix)
+            code = proc.wait()
+    except OSError:
+        return None
+    return commits if code == 0 else None
+
+
+def _records(text: Any, size: int = 1 << 20) -> Iterator[str]:
+    """The records of a stream separated by ``_RECORD``, one at a time."""
+    pending = ""
+    while True:
+        chunk = text.read(size)
+        if not chunk:
+            break
+        pending += chunk
+        *done, pending = pending.split(_RECORD)
+        yield from done
+    yield pending
+
+
 def parse(raw: str, prefix: str) -> list[Commit]:
     """Parse the output of ``git log --raw --format=<ours>``."""
+    return parse_records(raw.split(_RECORD), prefix)
+
+
+def parse_records(records: Iterable[str], prefix: str) -> list[Commit]:
     commits: list[Commit] = []
-    for record in raw.split(_RECORD):
+    for record in records:
         if not record.strip():
             continue
-        parts = record.split(_FIELD)
+        parts = record.split(_FIELD, 7)
         if len(parts) < 8:
             continue
-        sha, author, email, authored, committed, subject, body, rest = parts[:8]
+        sha, author, email, authored, committed, subject, body, rest = parts
         commit = Commit(sha.strip(), author, email, _when(authored), _when(committed), subject.strip(),
                         _trailers(body))
-        for line in rest.splitlines():
-            change = _raw_line(line, prefix)
+        start = 0
+        while start < len(rest):  # line by line without a list of them (an import has 700,000)
+            end = rest.find("\n", start)
+            end = len(rest) if end < 0 else end
+            change = _raw_line(rest[start:end], prefix)
             if change is not None:
-                commit.files.append(change)
+                commit.add(change)
+            start = end + 1
         commits.append(commit)
     return commits
 
@@ -191,9 +259,7 @@ def _flag_target_changes(repo: Any, history: History, province: m.Province) -> N
         return cache[blob]
 
     for commit in history.commits:
-        for change in commit.files:
-            if change.kind not in ("contract", "agreement") or change.status != "M":
-                continue
+        for change in commit.targets:
             period = province.periods.get(change.keys.get("period", ""))
             if period is None or commit.committed.date() <= period.start:
                 continue

@@ -95,21 +95,10 @@ def approvals(cx: Cx, commit: Commit) -> str:
 SHOWN_FILES = 8  # files named per commit in a history table; the rest are counted
 
 
-def files_of_unit(commit: Commit, unit: str) -> list[FileChange]:
-    """The commit's files in ``unit`` (indexed once per commit, not once per page)."""
-    index = commit.__dict__.get("_by_unit")
-    if index is None:
-        index = {}
-        for change in commit.files:
-            index.setdefault(change.keys.get("unit"), []).append(change)
-        commit.__dict__["_by_unit"] = index
-    return index.get(unit, [])
-
-
 def log_table(cx: Cx, commits: list[Commit], unit: str | None) -> str:
     rows = []
     for commit in commits[:LOG_LIMIT]:
-        files = commit.files if unit is None else files_of_unit(commit, unit)
+        files, count = commit.files_of(unit)
         # An import commit can touch every file of the province: describe only what is shown.
         described: list[str] = []
         used = 0
@@ -120,7 +109,7 @@ def log_table(cx: Cx, commits: list[Commit], unit: str | None) -> str:
             text = describe(cx, change)
             if text not in described:
                 described.append(text)
-        more = len(files) - used
+        more = count - used
         shown = "<br>".join(sorted(described)) + (f"<br>… (+{more})" if more else "")
         flagged = any(f.file.keys.get("unit") == unit or unit is None for f in commit.flags)
         badge = f' <span class="kj-flag">⚑ {cx.w("hist.flag_badge")}</span>' if flagged else ""
@@ -315,7 +304,8 @@ def contract_history(cx: Cx, contract: m.Contract) -> list[str]:
         return change.kind == "contract" and change.keys.get("employee") == contract.employee \
             and change.keys.get("period") == contract.period
 
-    commits = [commit for commit in history.by_unit.get(contract.unit, []) if any(mine(f) for f in commit.files)]
+    commits = [commit for commit in history.by_unit.get(contract.unit, [])
+               if (contract.employee, contract.period) in commit.contracts]
     if not commits:
         return parts + [para(cx.w("hist.none"))]
     parts.extend(flag_block(cx, commit, flag) for commit in commits for flag in commit.flags if mine(flag.file))

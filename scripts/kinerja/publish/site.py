@@ -10,6 +10,7 @@ plugin (:mod:`kinerja.mkdocs_plugin`) only calls this and points MkDocs at the r
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import os
 import shutil
@@ -17,7 +18,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..beside import Beside
 from ..load import Loaded
@@ -93,7 +94,7 @@ def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mod
                   languages: Sequence[str] | None = None, docs_dir: Path | str | None = None,
                   directory_urls: bool = True, history: bool = True, min_group_size: int = 5,
                   cache_dir: Path | str | None = None, forms: dict[str, Any] | None = None,
-                  parallel_from: int = PARALLEL_FROM, gate: Callable[[], None] | None = None) -> SiteResult:
+                  parallel_from: int = PARALLEL_FROM) -> SiteResult:
     """Write the site for ``loaded`` (validated) and ``run`` (its scores) into ``out_dir``.
 
     With ``run=None`` the site scores the data itself. A public site is then made one OPD at a time: an
@@ -101,8 +102,6 @@ def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mod
     results are dropped, keeping only the unit figures the province pages need; so a province's results
     never sit in memory at once. From ``parallel_from`` files read, OPDs are made on every core (forked
     processes). Staff and full sites list everyone on their people pages, so they score everything first.
-    ``gate`` is called before the site is swapped in (the plugin checks the validation report there, made
-    meanwhile on the other core); if it raises, ``out_dir`` stays as it was.
 
     ``mode`` is the privacy mode (``public``, ``staff``, ``full``); ``lang`` the primary language (its
     pages at the root); ``languages`` every language to write (default: both, the other one under
@@ -165,8 +164,6 @@ def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mod
         for name in schemas:
             files[f"schemas/{name}"] = (schema_dir(loaded.root) / name).read_bytes()
         files[MARKER] = "kinerja site; generated, do not edit; replaced on every build\n"
-        if gate is not None:
-            gate()
         files.commit()
     except BaseException:
         files.discard()
@@ -355,12 +352,18 @@ def _period_open_data(site: SiteData, files: "StagedTree") -> None:
     header = opendata.to_csv(opendata.columns(site.privacy), [])
     for period in site.periods():
         units = [u for u in sorted(site.province.units) if c.data_file(period.id, u, "json") in files]
-        documents = (files.read(c.data_file(period.id, u, "json")).rstrip("\n") for u in units)
         head = opendata.dumps({"period": period.id, "privacy": site.privacy.mode, "units": []})
-        files.write_parts(c.data_file(period.id, None, "json"),
-                          [head[:-len("]}\n")], ",".join(documents), "]}\n"])
+
+        def documents() -> Iterator[str]:
+            yield head[:-len("]}\n")]
+            for i, unit in enumerate(units):
+                yield ("," if i else "") + files.read(c.data_file(period.id, unit, "json")).rstrip("\n")
+            yield "]}\n"
+
+        files.write_parts(c.data_file(period.id, None, "json"), documents())
         files.write_parts(c.data_file(period.id, None, "csv"),
-                          [header, *(files.read(c.data_file(period.id, u, "csv"))[len(header):] for u in units)])
+                          itertools.chain([header], (files.read(c.data_file(period.id, u, "csv"))[len(header):]
+                                                     for u in units)))
 
 
 def _check_target(out_dir: Path, root: Path) -> None:

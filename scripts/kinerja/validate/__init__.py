@@ -7,13 +7,11 @@ line and column of every problem in one extra pass per affected file. It returns
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..beside import Beside
 from ..load import Loaded, load_tree
 from ..load.yamlsafe import locate_many
 from ..report import Problem, Report
@@ -34,17 +32,6 @@ def validate(loaded: Loaded) -> Report:
     report.extend(stale_codeowners(loaded))
     report.problems = locate_problems(loaded, report.problems)
     return report
-
-
-BESIDE_THRESHOLD = 20_000  # files read; below this a second process costs more than it saves
-
-
-def validate_beside(loaded: Loaded, threshold: int = BESIDE_THRESHOLD) -> Beside[Report]:
-    """Start :func:`validate` in a forked process (:mod:`kinerja.beside`), so the caller can score
-    meanwhile on the other core. Small trees or one core: validated here and now (``ready``). The caller
-    must not publish anything before it has the report and found it clean, and must ask for the report
-    before reporting an error of its own (the data may be invalid)."""
-    return Beside(validate, loaded, fork=loaded.files_read >= threshold and (os.cpu_count() or 1) > 1)
 
 
 def load_checked(root: Path, **options: Any) -> Loaded:
