@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -182,27 +183,30 @@ def score(periods: tuple[str, ...], units: tuple[str, ...], fmt: str, output: st
             raise click.BadParameter(f"'{unit}' tidak ada di organisation.yaml / not in organisation.yaml", param_hint="--unit")
     if output:
         with staged_folder(Path(output)) as staging:
-            def write_part(part: Any) -> tuple[list[Any], list[Any], int, int]:
-                # Runs where the part was scored (another process for a big province): only rows come back.
+            spill = staging / ".rows"  # each part's CSV rows, sorted, merged into one file at the end
+            spill.mkdir()
+
+            def write_part(part: Any) -> tuple[str, str, int, int]:
+                # Runs where the part was scored (another process for a big province): only names come back.
                 for (unit, period), doc in out.iter_unit_documents(province, part, language):
                     path = staging / period / f"{unit}.json"
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_text(out.dumps(doc, compact=True), encoding="utf-8")
-                return (out.csv_lines(out.score_rows_csv(part, language)),
-                        out.csv_lines(out.allowance_rows_csv(part, language)), len(part.employees), len(part.units))
+                return (_spill(spill, out.csv_lines(out.score_rows_csv(part, language))),
+                        _spill(spill, out.csv_lines(out.allowance_rows_csv(part, language))),
+                        len(part.employees), len(part.units))
 
-            score_rows: list[Any] = []
-            allowance_rows: list[Any] = []
+            spilled: list[tuple[str, str]] = []
             counts = [0, 0]
             for rows, allowance, employees, unit_periods in engine.score_parts(
                     province, periods or None, units or None, then=write_part):
-                score_rows.extend(rows)
-                allowance_rows.extend(allowance)
+                spilled.append((rows, allowance))
                 counts[0] += employees
                 counts[1] += unit_periods
-            (staging / "scores.csv").write_text(out.join_csv(out.CSV_COLUMNS, score_rows), encoding="utf-8")
-            (staging / "allowance.csv").write_text(out.join_csv(out.ALLOWANCE_COLUMNS, allowance_rows),
-                                                   encoding="utf-8")
+            for name, columns, which in (("scores.csv", out.CSV_COLUMNS, 0), ("allowance.csv", out.ALLOWANCE_COLUMNS, 1)):
+                with open(staging / name, "w", encoding="utf-8", newline="") as handle:
+                    handle.writelines(out.merged_csv(columns, [_unspill(Path(pair[which])) for pair in spilled]))
+            shutil.rmtree(spill)
         click.echo(f"{counts[0]} pegawai / employees, {counts[1]} unit-periode → {output}")
         return
     run = engine.score(province, periods or None, units or None)
@@ -212,6 +216,30 @@ def score(periods: tuple[str, ...], units: tuple[str, ...], fmt: str, output: st
         click.echo(out.combined_csv(run, language), nl=False)
     else:
         click.echo(out.table(run, language), nl=False)
+
+
+def _spill(folder: Path, lines: list[tuple[Any, str]]) -> str:
+    """Write rows (key, CSV line), sorted by key, to a file of their own; return its path."""
+    import pickle
+    import tempfile
+
+    fd, path = tempfile.mkstemp(dir=folder, suffix=".pickle")
+    with os.fdopen(fd, "wb") as handle:
+        for row in sorted(lines, key=lambda item: item[0]):
+            pickle.dump(row, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def _unspill(path: Path) -> Iterator[tuple[Any, str]]:
+    """The rows of :func:`_spill`, one at a time."""
+    import pickle
+
+    with open(path, "rb") as handle:
+        while True:
+            try:
+                yield pickle.load(handle)
+            except EOFError:
+                return
 
 
 @main.command()

@@ -6,6 +6,7 @@ One JSON document per unit and period, and one combined CSV; the same dictionari
 from __future__ import annotations
 
 import csv
+import heapq
 import io
 import json
 from typing import Any, Iterable, Iterator
@@ -157,8 +158,19 @@ def csv_lines(rows: Iterable[tuple[Any, list[str]]]) -> list[tuple[Any, str]]:
 
 def join_csv(columns: list[str], lines: Iterable[tuple[Any, str]]) -> str:
     """The CSV text from :func:`csv_lines` (of any number of parts), sorted by key."""
-    header = csv_lines([(None, columns)])[0][1]
-    return header + "".join(line for _, line in sorted(lines, key=lambda item: item[0]))
+    return "".join(merged_csv(columns, [sorted(lines, key=_key)]))
+
+
+def merged_csv(columns: list[str], parts: Iterable[Iterable[tuple[Any, str]]]) -> Iterator[str]:
+    """The CSV text, piece by piece, from parts of :func:`csv_lines` each already sorted by key: the
+    same text as :func:`join_csv` of them all (equal keys keep the parts' order), without holding it."""
+    yield csv_lines([(None, columns)])[0][1]
+    for _, line in heapq.merge(*parts, key=_key):
+        yield line
+
+
+def _key(item: tuple[Any, str]) -> Any:
+    return item[0]
 
 
 def allowance_csv(run: ScoreRun, lang: str) -> str:
