@@ -1,9 +1,10 @@
 """The MkDocs plugin ``kinerja``: a thin adapter between MkDocs and the pipeline.
 
 On every build (``on_config``) it loads the data, validates it (invalid data fails the build with the
-validation report, before anything is written), scores it and calls
-:func:`kinerja.publish.generate_site`, which writes the whole site as Markdown into ``output`` (default
-``generated/docs``, git-ignored) together with copies of the hand-written pages of ``docs_dir``. Then:
+validation report, before anything is scored or written) and calls
+:func:`kinerja.publish.generate_site`, which scores it (a public site one OPD at a time) and writes the
+whole site as Markdown into ``output`` (default ``generated/docs``, git-ignored) together with copies of
+the hand-written pages of ``docs_dir``. Then:
 
 * ``on_files`` makes MkDocs build from that folder: the hand-written files are replaced by their
   copies and every generated file is added (``docs_dir`` itself stays the hand-written folder, so

@@ -61,10 +61,6 @@ class Record:
     unreadable: bool = False
     file: str = ""  # the same string object as the records' sources: one copy per file in memory
 
-    @property
-    def keys(self) -> dict[str, str]:
-        return dict(zip(self.names, self.values))
-
 
 class RecordDocument:
     """A checked record's entry in :attr:`Loaded.documents`: what the cross-file rules read of it (kind,
@@ -111,7 +107,8 @@ def _record(doc: Document, check: Checker) -> Record:
     # it names its unit (K201's location): keep just that.
     header = {k: doc.data[k] for k in HEADER_FIELDS
               if k in doc.data and (k == "unit" or doc.keys.get(k) != doc.data[k])}
-    return Record(doc.kind, *_split_keys(doc.keys), header or None, tuple(check(doc.kind, doc.data, doc.file)), built, False, doc.file)
+    return Record(doc.kind, *_split_keys(doc.keys), header or None, tuple(check(doc.kind, doc.data, doc.file)), built,
+                  False, doc.file)
 
 
 def _place(province: m.Province, record: Record) -> None:

@@ -7,6 +7,10 @@ never in the working tree: its shards are pickles, and a pull request must not b
 (``git add -f`` can add any working-tree file, but nothing inside ``.git``). Without a Git directory
 there is no cache. It is an accelerator only: any failure to read or write it is ignored and the files
 are parsed again.
+
+Two shapes: :class:`FolderCache` for loads of the tree (one shard per unit folder, read one at a time
+in path order, so a province's cached results never sit in memory at once) and :class:`ParseCache` for
+reviews (a few hundred files from Git blobs, in shards by blob id).
 """
 
 from __future__ import annotations
@@ -59,7 +63,7 @@ def _prefix(key: str | bytes) -> str:
 class ParseCache:
     """blob id → (kind-independent) parse result, persisted in shards."""
 
-    def __init__(self, folder: Path | None, name: str = "parse") -> None:
+    def __init__(self, folder: Path | None, name: str) -> None:
         # One folder per user: shards are pruned to what their user asked for, so a review (a few hundred
         # files) must not share shards with a full load (hundreds of thousands).
         self.folder = folder / name / VERSION if folder is not None else None
