@@ -18,7 +18,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from ..beside import Beside
 from ..load import Loaded
@@ -199,6 +199,19 @@ def _make_languages(args: tuple[Any, ...], files: "StagedTree", languages: tuple
     return out
 
 
+class _AgencyDone(NamedTuple):
+    """What comes back of one OPD (from a forked process): never its employees' results."""
+
+    periods: list[str]
+    period_bounds: dict[str, tuple[str, str]]
+    units: dict[tuple[str, str], Any]  # its UnitResults
+    unit_periods: dict[str, list[str]]
+    tally: dict[str, Any]
+    pages: list[str]
+    names: set[str]
+    charts: dict[str, str]
+
+
 def _agencies(args: tuple[Any, ...], files: "StagedTree", parallel_from: int) -> list[str]:
     """Score the province one OPD at a time and make each OPD's unit pages and open data where it was
     scored (:func:`_agency`); keep of the results only what the province pages need. Returns the pages."""
@@ -208,23 +221,22 @@ def _agencies(args: tuple[Any, ...], files: "StagedTree", parallel_from: int) ->
     workers = None if loaded.files_read >= parallel_from else 1
     for part in engine.score_parts(site.province, derivations=False, workers=workers, by_agency=True,
                                    then=functools.partial(_agency, args, files)):
-        periods, bounds, units, unit_periods, tally, pages_made, names, charts = part
-        summary.periods.extend(p for p in periods if p not in summary.periods)
-        summary.period_bounds.update(bounds)
-        summary.units.update(units)
-        site.unit_periods.update(unit_periods)
-        site.add_tally(tally)
-        written.extend(pages_made)
-        files.names.update(names)
-        site.charts.update(charts)
+        summary.periods.extend(p for p in part.periods if p not in summary.periods)
+        summary.period_bounds.update(part.period_bounds)
+        summary.units.update(part.units)
+        site.unit_periods.update(part.unit_periods)
+        site.add_tally(part.tally)
+        written.extend(part.pages)
+        files.names.update(part.names)
+        site.charts.update(part.charts)
     site.run = summary
     site.by_unit = {}
     return written
 
 
-def _agency(args: tuple[Any, ...], files: "StagedTree", part: ScoreRun) -> tuple[Any, ...]:
+def _agency(args: tuple[Any, ...], files: "StagedTree", part: ScoreRun) -> _AgencyDone:
     """One OPD's unit pages (each language) and open data, from its scores (here or in a forked process);
-    returns what the province pages need and what was written, never the employees' results."""
+    returns what the province pages need and what was written."""
     site, handwritten = args[0], args[1]
     before_charts, before_files = set(site.charts), set(files.names)
     units = sorted({unit for unit, _ in part.units})
@@ -233,8 +245,9 @@ def _agency(args: tuple[Any, ...], files: "StagedTree", part: ScoreRun) -> tuple
     for language in site.languages:
         written.extend(_unit_pages(Cx(site, language), units, handwritten, files))
     _unit_open_data(site, files, [(u, p) for p in part.periods for u in units])
-    return (part.periods, part.period_bounds, part.units, {u: site.unit_periods[u] for u in units}, site.count(part),
-            written, files.names - before_files, {k: v for k, v in site.charts.items() if k not in before_charts})
+    return _AgencyDone(part.periods, part.period_bounds, part.units, {u: site.unit_periods[u] for u in units},
+                       site.count(part), written, files.names - before_files,
+                       {k: v for k, v in site.charts.items() if k not in before_charts})
 
 
 def _emitter(cx: Cx, handwritten: dict[str, bytes], files: "StagedTree",
