@@ -582,3 +582,14 @@ def test_public_site_made_one_agency_at_a_time_gives_the_same_tree(tmp_path: Pat
     assert trees[0] == trees[1] == trees[2] and len(trees[0][2]) > 100
     assert any(name.startswith("data/") and name.endswith("/all.csv") for name in trees[0][2])
 
+
+
+def test_git_log_records_read_as_they_stream_equal_a_split_of_the_whole() -> None:
+    """The history reads ``git log`` in chunks; a record may span many chunks (an import commit)."""
+    import io
+
+    from kinerja.publish.history import _RECORD, _records
+
+    raw = _RECORD + "x\n" * 40 + _RECORD + "y" + _RECORD + _RECORD + "z" * 50
+    for size in (1, 3, 7, 64, 10_000):
+        assert list(_records(io.StringIO(raw), size)) == raw.split(_RECORD)

@@ -92,12 +92,10 @@ class _Sampler:
         return self.peak
 
 
-LAST_TOTAL_MB = [0.0]  # the sampled peak of the last :func:`_run` (all its processes)
-
-
-def _run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float, subprocess.CompletedProcess[str]]:
-    """Run a command; return wall seconds, the peak RSS of its largest process in MB and the result (the
-    sampled peak of all its processes together is left in ``LAST_TOTAL_MB``)."""
+def _run(cmd: list[str], cwd: Path,
+         env: dict[str, str] | None = None) -> tuple[float, float, float, subprocess.CompletedProcess[str]]:
+    """Run a command; return wall seconds, the peak RSS of its largest process in MB, the sampled peak of
+    all its processes together in MB, and the result."""
     import tempfile
 
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
@@ -106,13 +104,13 @@ def _run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[
         sampler = _Sampler(proc.pid) if os.path.isdir(f"/proc/{proc.pid}") else None
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
-        LAST_TOTAL_MB[0] = sampler.finish() if sampler is not None else float("nan")
+        total = sampler.finish() if sampler is not None else 0.0
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         result = subprocess.CompletedProcess(cmd, proc.returncode, out.read().decode(errors="replace"),
                                              err.read().decode(errors="replace"))
-    return elapsed, usage.ru_maxrss / 1024, result
+    return elapsed, usage.ru_maxrss / 1024, total, result
 
 
 def _kinerja(*args: str) -> list[str]:
@@ -202,14 +200,14 @@ def run(employees: int, runs: int, workdir: Path, seed: int, check_sample: int, 
     def measure(name: str, cmd: list[str], cwd: Path = root, ok: tuple[int, ...] = (0,), times: int = runs) -> None:
         item = results.setdefault(name, Measure(name))
         for _ in range(times):
-            seconds, peak, proc = _run(cmd, cwd)
+            seconds, peak, total, proc = _run(cmd, cwd)
             if proc.returncode not in ok:
                 item.note = f"exit {proc.returncode}: {(proc.stderr or proc.stdout)[-300:]}"
             item.seconds.append(seconds)
             item.peak_mb = max(item.peak_mb, peak)
             # All processes together hold at least what the largest one held at its peak (a peak shorter
             # than the sampling interval is seen there only).
-            item.total_mb = max(item.total_mb, LAST_TOTAL_MB[0], peak)
+            item.total_mb = max(item.total_mb, total, peak)
         echo(f"  {name}: {item.median:.2f} s, peak {item.peak_mb:.0f} MB (largest process), "
              f"{item.total_mb:.0f} MB (all processes) {item.note}")
 
@@ -251,7 +249,7 @@ def run(employees: int, runs: int, workdir: Path, seed: int, check_sample: int, 
                 sample = group[:: max(1, len(group) // per)][:per]
                 if not sample:
                     continue
-                seconds, _, proc = _run([exe, "--schemafile", str(root / "schemas" / f"{kind}.schema.json"),
+                seconds, _, _, proc = _run([exe, "--schemafile", str(root / "schemas" / f"{kind}.schema.json"),
                                          *map(str, sample)], root)
                 total += seconds / len(sample) * (len(group) + (rest if kind == "contract" else 0))
             item.seconds.append(total)

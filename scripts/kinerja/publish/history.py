@@ -171,24 +171,21 @@ def _log(top: Path, prefix: str) -> list[Commit] | None:
 
 
 def _records(text: Any, size: int = 1 << 20) -> Iterator[str]:
-    """The records of a stream separated by ``_RECORD``, one at a time."""
-    pending = ""
-    while True:
-        chunk = text.read(size)
-        if not chunk:
-            break
-        pending += chunk
-        *done, pending = pending.split(_RECORD)
-        yield from done
-    yield pending
-
-
-def parse(raw: str, prefix: str) -> list[Commit]:
-    """Parse the output of ``git log --raw --format=<ours>``."""
-    return parse_records(raw.split(_RECORD), prefix)
+    """The records of a stream separated by ``_RECORD``, one at a time (only each new chunk is searched:
+    an import commit's record is a hundred megabytes)."""
+    pieces: list[str] = []
+    while chunk := text.read(size):
+        first, *done = chunk.split(_RECORD)
+        pieces.append(first)
+        if done:
+            yield "".join(pieces)
+            yield from done[:-1]
+            pieces = [done[-1]]
+    yield "".join(pieces)
 
 
 def parse_records(records: Iterable[str], prefix: str) -> list[Commit]:
+    """The commits of the records of ``git log --raw --format=<ours>``."""
     commits: list[Commit] = []
     for record in records:
         if not record.strip():
