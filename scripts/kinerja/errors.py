@@ -118,6 +118,9 @@ _kind("K012", "number-where-text", "error",
       "Beri tanda kutip: {field}: \"{value}\" (angka panjang seperti NIP bisa berubah bila tidak dikutip).",
       "Quote it: {field}: \"{value}\" (long numbers such as a NIP can change when unquoted).")
 
+# K013-K019 (issue 12): special files, number bounds, required files.
+
+
 # --- K1xx: schema ----------------------------------------------------------------------------------
 _kind("K101", "required", "error",
       "Kolom wajib '{field}' tidak ada.",
@@ -373,6 +376,9 @@ _kind("K244", "overlapping-periods", "error",
       "Period '{ref}' overlaps period '{other}'.",
       "Periode penilaian tidak boleh tumpang tindih.", "Assessment periods must not overlap.")
 
+# K245-K249 (issue 12): text that could hide or forge what a reader sees.
+
+
 # --- K8xx: usage -----------------------------------------------------------------------------------
 _kind("K801", "no-data", "error",
       "Tidak ada data di '{path}' (folder contracts/ tidak ditemukan).",
@@ -383,6 +389,9 @@ _kind("K802", "bad-settings", "error",
       "Pengaturan tidak sah: {detail}.",
       "Invalid settings: {detail}.",
       "Periksa contracts/settings.yaml.", "Check contracts/settings.yaml.")
+
+# K803-K809 (issue 12): output folders that a command may not replace.
+
 
 # --- K3xx: scoring inputs and notes (templates of the regime modules carry the exact wording) ------
 for _code, _name, _id, _en in [
@@ -513,6 +522,9 @@ _kind("K715", "locked-change-allowed", "warning",
       "Periksa bahwa perubahan sesuai dengan keputusan atau koreksi tersebut.",
       "Check that the change matches that decision or correction.")
 
+# K716-K729 (issue 12): locks without side doors.
+
+
 # --- K8xx: intake (forms, the intake service, batch import) ------------------------------------------
 _kind("K810", "intake-login-required", "error",
       "Masuk (login) terlebih dahulu untuk mengirim.",
@@ -612,3 +624,9 @@ _kind("K829", "import-nothing", "warning",
       "No realisation is filled in in '{name}'.",
       "Isi kolom periode pelaporan (angka) atau kolom tidak tersedia, lalu impor lagi.",
       "Fill in the reporting-period columns (numbers) or the not-available column, then import again.")
+
+# K830-K839 (issue 12): the intake service under attack.
+
+
+# K840-K849 (issue 12): the Excel import under attack.
+
