@@ -18,7 +18,13 @@ employee sheet holds two tables:
 ``reporting_period``, ``target``, ``indicator``, ``value``, ``not_available``, ``evidence_title``,
 ``evidence_url``, ``note``; one row per entry), YAML or JSON realisation files (one document, or a
 list of them), checks everything with the validator, and commits the canonical files on one branch,
-one commit per employee. Problems point to the cell: ``p0012!F7`` (sheet, column letter, row).
+one commit per employee. Problems point to the cell: ``[book.xlsx]p0012!F7`` (file, sheet, column
+letter, row).
+
+A workbook is untrusted: :mod:`kinerja.intake.sheets` bounds the archive and every sheet before a cell
+is read; the hidden sheet is checked value by value against the repository (:func:`_read_meta`), and
+the workbook's unit bounds which employees it may write and where (:func:`_placed`). Every file is read
+in full and every sound draft validated, so one run reports all problems.
 """
 
 from __future__ import annotations
