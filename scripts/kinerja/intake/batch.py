@@ -356,15 +356,32 @@ def _read_meta(grid: sheets.Grid, book: str, names: list[str], province: m.Provi
     if problems:
         return None, problems
     the_period = province.periods[period]
-    meta_sheets, refused = _meta_rows(grid, book, names, unit, period, province, lang, problems)
+    meta_sheets, refused = _meta_rows(grid, _MetaScope(book, frozenset(names), unit, period, province, lang), problems)
     return Meta(unit, period, tuple(the_period.reporting_periods()), meta_sheets, frozenset(refused)), problems
 
 
 META_HEADER = ("sheet", "employee", "position", "first_row", "last_row", "remarks_row")
 
 
-def _meta_rows(grid: sheets.Grid, book: str, names: list[str], unit: str, period: str, province: m.Province,
-               lang: str, problems: list[Problem]) -> tuple[dict[str, str], set[str]]:
+@dataclass(frozen=True)
+class _MetaScope:
+    """What a row of the hidden sheet is checked against: the workbook, its unit and period, the data."""
+
+    book: str
+    names: frozenset[str]           # the workbook's sheet names
+    unit: str
+    period: str
+    province: m.Province
+    lang: str
+
+    def bad(self, row: int, column: int, detail: str, code: str = "K840", employee: str = "") -> Problem:
+        place = sheets.where(self.book, META, column, row)
+        if code == "K841":
+            return problem(code, place, ref=employee, unit=self.unit, period=self.period, detail=detail)
+        return problem(code, place, name=self.book, detail=detail)
+
+
+def _meta_rows(grid: sheets.Grid, scope: _MetaScope, problems: list[Problem]) -> tuple[dict[str, str], set[str]]:
     """Sheet name → employee for every sound row of the hidden sheet; the names of the refused ones."""
     found: dict[str, str] = {}
     refused: set[str] = set()
@@ -373,7 +390,7 @@ def _meta_rows(grid: sheets.Grid, book: str, names: list[str], unit: str, period
         if all(v is None for v in cells):
             continue
         name = _text(cells[0])
-        trouble = _meta_row_problem(cells, row, book, names, unit, period, province, lang, found)
+        trouble = _meta_row_problem(cells, row, scope, found)
         if trouble is None:
             found[name] = _text(cells[1])
         else:
@@ -382,41 +399,35 @@ def _meta_rows(grid: sheets.Grid, book: str, names: list[str], unit: str, period
     return found, refused
 
 
-def _meta_row_problem(cells: list[Any], row: int, book: str, names: list[str], unit: str, period: str,
-                      province: m.Province, lang: str, found: dict[str, str]) -> Problem | None:
+def _meta_row_problem(cells: list[Any], row: int, scope: _MetaScope, found: dict[str, str]) -> Problem | None:
     """Why one row of the hidden sheet (sheet, employee, position, rows) cannot be trusted, or None."""
     name, employee = _text(cells[0]), _text(cells[1])
-    say = functools.partial(sheets.say, lang)
+    say = functools.partial(sheets.say, scope.lang)
     shown_name, shown_employee = sheets.shown(name), sheets.shown(employee)
-
-    def bad(column: int, detail: str, code: str = "K840") -> Problem:
-        place = sheets.where(book, META, column, row)
-        if code == "K841":
-            return problem(code, place, ref=shown_employee, unit=unit, period=period, detail=detail)
-        return problem(code, place, name=book, detail=detail)
-
-    if name not in names or name == META or name in found:
-        return bad(1, say(f"lembar '{shown_name}' tidak ada atau tercatat dua kali",
-                          f"the sheet '{shown_name}' is not in the workbook or is listed twice"))
-    if not _full(layout.ID, employee) or employee not in province.employees:
-        return bad(2, say(f"'{shown_employee}' bukan pegawai di repositori ini",
-                          f"'{shown_employee}' is not an employee of this repository"))
+    if name not in scope.names or name == META or name in found:
+        return scope.bad(row, 1, say(f"lembar '{shown_name}' tidak ada atau tercatat dua kali",
+                                     f"the sheet '{shown_name}' is not in the workbook or is listed twice"))
+    if not _full(layout.ID, employee) or employee not in scope.province.employees:
+        return scope.bad(row, 2, say(f"'{shown_employee}' bukan pegawai di repositori ini",
+                                     f"'{shown_employee}' is not an employee of this repository"))
     if employee in found.values():
-        return bad(2, say(f"pegawai '{employee}' tercatat untuk dua lembar", f"employee '{employee}' is listed for two sheets"))
+        return scope.bad(row, 2, say(f"pegawai '{employee}' tercatat untuk dua lembar",
+                                     f"employee '{employee}' is listed for two sheets"))
     if name != employee[:31] and not name.startswith(employee[:28] + "~"):
-        return bad(1, say(f"lembar '{shown_name}' tercatat sebagai milik '{employee}'",
-                          f"the sheet '{shown_name}' is recorded as '{employee}''s"))
-    contract = province.contracts.get((employee, period))
-    if contract is None or contract.unit != unit:
-        where_is = say("tidak ada SKP", "there is no SKP") if contract is None else say(
+        return scope.bad(row, 1, say(f"lembar '{shown_name}' tercatat sebagai milik '{employee}'",
+                                     f"the sheet '{shown_name}' is recorded as '{employee}''s"))
+    contract = scope.province.contracts.get((employee, scope.period))
+    if contract is None or contract.unit != scope.unit:
+        detail = say("tidak ada SKP", "there is no SKP") if contract is None else say(
             f"SKP-nya di unit {contract.unit}", f"the SKP is in unit {contract.unit}")
-        return bad(2, where_is, "K841")
+        return scope.bad(row, 2, detail, "K841", employee)
     if _text(cells[2]) != contract.position:
-        return bad(3, say(f"jabatan dalam SKP kini {contract.position}", f"the SKP's position is now {contract.position}"))
+        return scope.bad(row, 3, say(f"jabatan dalam SKP kini {contract.position}",
+                                     f"the SKP's position is now {contract.position}"))
     numbers = cells[3:6]
     if not all(isinstance(n, int) and not isinstance(n, bool) and HEADER_ROW < n <= sheets.MAX_ROWS for n in numbers) \
             or not numbers[0] <= numbers[1] + 1 <= numbers[2]:
-        return bad(4, say("nomor baris tabel berubah", "the table row numbers were changed"))
+        return scope.bad(row, 4, say("nomor baris tabel berubah", "the table row numbers were changed"))
     return None
 
 
