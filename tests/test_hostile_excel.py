@@ -395,8 +395,20 @@ def test_reading_is_bounded_in_memory_and_work(setup: Setup) -> None:
     book, problems = sheets.open_workbook(out)
     assert book is not None and not problems
     try:
-        grid = sheets.read_grid(book, "e-staf", out.name, deadline=float("inf"))
+        grid = sheets.read_grid(book, "e-staf", out.name, sheets.Budget(float("inf")))
     finally:
         book.close()
     assert len(grid.rows) <= sheets.MAX_ROWS
     assert [p.code for p in grid.problems] == ["K842"]
+
+
+@pytest.mark.parametrize("limit, detail", [("MAX_FILE_CELLS", "cells"), ("MAX_SECONDS", "seconds")])
+def test_the_file_budget_stops_reading_with_a_located_error(setup: Setup, monkeypatch: pytest.MonkeyPatch,
+                                                            limit: str, detail: str) -> None:
+    """The per-file cell budget and deadline (set tiny here, no clock is asserted) stop with K842."""
+    from kinerja.intake.batch import read_workbook
+
+    monkeypatch.setattr(sheets, limit, -1.0 if limit == "MAX_SECONDS" else 10)
+    drafts, problems = read_workbook(setup.base, load_tree(setup.repo).province, "en")
+    assert [p.code for p in problems] == ["K842"] and not drafts
+    assert problems[0].location().startswith("[base.xlsx]_kinerja!") and detail in problems[0].message("en")

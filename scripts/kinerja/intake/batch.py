@@ -35,7 +35,6 @@ import io
 import itertools
 import json
 import re
-import time
 import uuid
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -302,11 +301,11 @@ def read_workbook(path: Path, province: m.Province, lang: str = "id") -> tuple[l
 
 
 def _read_template(wb: sheets.Book, book: str, province: m.Province, lang: str) -> tuple[list[Draft], list[Problem]]:
-    deadline = time.monotonic() + sheets.MAX_SECONDS
+    budget = sheets.Budget.start()
     if META not in wb.sheetnames:
         return [], [problem("K840", sheets.where(book), name=book, detail=sheets.say(
             lang, "lembar itu tidak ada", "that sheet is not there"))]
-    grid = sheets.read_grid(wb, META, book, deadline, lang)
+    grid = sheets.read_grid(wb, META, book, budget, lang)
     if grid.problems:
         return [], grid.problems
     meta, problems = _read_meta(grid, book, wb.sheetnames, province, lang)
@@ -321,7 +320,7 @@ def _read_template(wb: sheets.Book, book: str, province: m.Province, lang: str) 
             problems.append(problem("K825", place, where=place, ref=sheets.shown(name), period=meta.period))
             continue
         info = SheetInfo(book, name, meta.sheets[name], meta)
-        grid = sheets.read_grid(wb, name, book, deadline, lang)
+        grid = sheets.read_grid(wb, name, book, budget, lang)
         found, errs = _read_sheet(grid, info, lang) if not grid.problems else ([], [])
         errs = grid.problems + errs + _merged(grid, info, lang)
         for d in found:

@@ -12,8 +12,9 @@ meaning:
   declares, so the declared sizes bound the work), macros, and the number of worksheets.
 * :func:`read_grid` reads a sheet with openpyxl in ``read_only`` mode (streamed, nothing kept but the
   rows asked for) and ``data_only=False`` (a formula stays a formula, so it can be reported): at most
-  :data:`MAX_ROWS` rows and :data:`MAX_COLUMNS` columns with content, :data:`MAX_CELLS` cells parsed and
-  :data:`MAX_SECONDS` seconds, whatever the sheet's own dimension claims.
+  :data:`MAX_ROWS` rows and :data:`MAX_COLUMNS` columns with content and :data:`MAX_CELLS` cells parsed
+  per sheet, :data:`MAX_FILE_CELLS` cells and :data:`MAX_SECONDS` seconds per file, whatever the sheet's
+  own dimension claims.
 * :func:`cell_number` turns a cell into a number through :mod:`kinerja.bounds`, and refuses text whose
   magnitude is a guess (``1.000`` and ``1,000`` are a thousand in one country and one in another).
 * :func:`where` writes a place as Excel does (``[book.xlsx]e-staf!F7``) with sheet names made harmless
@@ -54,6 +55,8 @@ MAX_ROWS = 2000
 MAX_COLUMNS = 60
 #: Most cells parsed per sheet, empty ones included (bounds a sheet of very wide rows).
 MAX_CELLS = 200_000
+#: Most cells parsed in one file (a unit of 1,000 employees with 20 rows of 17 columns has 340,000).
+MAX_FILE_CELLS = 1_000_000
 #: Most seconds spent on one file, and most problems collected from it (the rest are counted).
 MAX_SECONDS = 120.0
 MAX_PROBLEMS = 500
@@ -224,7 +227,7 @@ def open_workbook(path: Path, lang: str = "id") -> tuple[Book | None, list[Probl
 
 
 # --- the cells -------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One cell as read: its value and openpyxl's type (``n`` number, ``s`` text, ``f`` formula,
     ``b`` boolean, ``d`` date, ``e`` error value)."""
@@ -255,9 +258,21 @@ class Grid:
         return cells[column - 1] if 0 < column <= len(cells) else EMPTY
 
 
-def read_grid(book: Book, sheet: str, label: str, deadline: float, lang: str = "id") -> Grid:
+@dataclass
+class Budget:
+    """What one file may still cost, shared by its sheets: a deadline and a number of cells to parse."""
+
+    deadline: float
+    cells: int = MAX_FILE_CELLS
+
+    @classmethod
+    def start(cls) -> "Budget":
+        return cls(time.monotonic() + MAX_SECONDS, MAX_FILE_CELLS)
+
+
+def read_grid(book: Book, sheet: str, label: str, budget: Budget, lang: str = "id") -> Grid:
     """The cells of ``sheet`` within :data:`MAX_ROWS`, :data:`MAX_COLUMNS`, :data:`MAX_CELLS` and the
-    deadline (``label`` is the file's name in messages).
+    file's ``budget`` (``label`` is the file's name in messages).
 
     The sheet's XML is streamed with openpyxl's own parser (``data_only=False``: formulas stay formulas),
     row by row as the file has them (a row numbered 999999999 is one row, not a gap to fill); the merged
@@ -272,10 +287,12 @@ def read_grid(book: Book, sheet: str, label: str, deadline: float, lang: str = "
             parser = WorkSheetParser(source, book.strings, data_only=False, epoch=book.epoch,
                                      date_formats=book.date_formats, timedelta_formats=book.timedelta_formats)
             for number, cells in parser.parse():
-                seen, parsed = seen + 1, parsed + len(cells)
-                stop = _bound_problem(number, cells, seen, parsed, deadline, label, sheet, lang)
+                seen, parsed, budget.cells = seen + 1, parsed + len(cells), budget.cells - len(cells)
+                stop = _over_bounds(number, cells, seen, parsed, budget)
                 if stop is not None:
-                    return Grid(_dense(rows), [stop])
+                    column, id_text, en_text = stop
+                    return Grid(_dense(rows), [problem("K842", where(label, sheet, column, number), name=shown(sheet),
+                                                       detail=say(lang, id_text, en_text))])
                 if any(c["value"] is not None for c in cells):
                     rows[number] = _row(cells)
             merged = [str(m.ref) for m in (parser.merged_cells.mergeCell if parser.merged_cells else ())]
@@ -300,22 +317,20 @@ def _row(cells: list[dict[str, Any]]) -> tuple[Cell, ...]:
     return tuple(out)
 
 
-def _bound_problem(number: int, cells: list[dict[str, Any]], seen: int, parsed: int, deadline: float, book: str,
-                   sheet: str, lang: str) -> Problem | None:
-    """The problem that stops reading at row ``number``, if any."""
+def _over_bounds(number: int, cells: list[dict[str, Any]], seen: int, parsed: int,
+                 budget: Budget) -> tuple[int | None, str, str] | None:
+    """Why reading stops at row ``number`` (the column, if one is to blame, and the detail), or None."""
     if (number > MAX_ROWS and any(c["value"] is not None for c in cells)) or seen > 4 * MAX_ROWS:
-        return problem("K842", where(book, sheet, None, number), name=shown(sheet), detail=say(
-            lang, f"lebih dari {MAX_ROWS} baris terisi", f"more than {MAX_ROWS} rows in use"))
+        return None, f"lebih dari {MAX_ROWS} baris terisi", f"more than {MAX_ROWS} rows in use"
     wide = [c for c in cells if c["column"] > MAX_COLUMNS and c["value"] is not None]
     if wide:
-        return problem("K842", where(book, sheet, wide[0]["column"], number), name=shown(sheet), detail=say(
-            lang, f"lebih dari {MAX_COLUMNS} kolom terisi", f"more than {MAX_COLUMNS} columns in use"))
+        return wide[0]["column"], f"lebih dari {MAX_COLUMNS} kolom terisi", f"more than {MAX_COLUMNS} columns in use"
     if parsed > MAX_CELLS:
-        return problem("K842", where(book, sheet, None, number), name=shown(sheet), detail=say(
-            lang, f"lebih dari {MAX_CELLS} sel", f"more than {MAX_CELLS} cells"))
-    if time.monotonic() > deadline:
-        return problem("K842", where(book, sheet, None, number), name=shown(sheet), detail=say(
-            lang, f"membaca lebih dari {MAX_SECONDS:.0f} detik", f"reading took more than {MAX_SECONDS:.0f} seconds"))
+        return None, f"lebih dari {MAX_CELLS} sel", f"more than {MAX_CELLS} cells"
+    if budget.cells < 0:
+        return None, f"berkas berisi lebih dari {MAX_FILE_CELLS} sel", f"the file has more than {MAX_FILE_CELLS} cells"
+    if time.monotonic() > budget.deadline:
+        return None, f"membaca lebih dari {MAX_SECONDS:.0f} detik", f"reading took more than {MAX_SECONDS:.0f} seconds"
     return None
 
 
