@@ -629,4 +629,62 @@ _kind("K829", "import-nothing", "warning",
 
 
 # K840-K849 (issue 12): the Excel import under attack.
+_kind("K840", "import-hidden-sheet", "error",
+      "Lembar tersembunyi _kinerja pada '{name}' hilang atau diubah: {detail}.",
+      "The hidden sheet _kinerja of '{name}' is missing or was changed: {detail}.",
+      "Jangan mengubah lembar tersembunyi. Buat templat baru dengan 'kinerja intake template', salin nilainya "
+      "(Tempel Spesial → Nilai), lalu impor lagi.",
+      "Do not edit the hidden sheet. Make a fresh template with 'kinerja intake template', copy the values in "
+      "(Paste Special → Values) and import again.")
+_kind("K841", "import-other-unit", "error",
+      "'{ref}' tidak termasuk unit {unit} dari buku kerja ini untuk periode {period}: {detail}.",
+      "'{ref}' does not belong to unit {unit} of this workbook for period {period}: {detail}.",
+      "Sebuah buku kerja hanya menulis pegawai unitnya sendiri; pakai templat unit pegawai tersebut.",
+      "A workbook writes only its own unit's employees; use the template of that employee's unit.")
+_kind("K842", "import-too-large", "error",
+      "'{name}' melampaui batas: {detail}.",
+      "'{name}' is over a limit: {detail}.",
+      "Satu lembar templat berisi paling banyak beberapa ratus baris. Hapus baris/kolom di luar tabel atau "
+      "pecah data menjadi beberapa berkas.",
+      "A template sheet holds at most a few hundred rows. Delete rows or columns outside the tables, or split "
+      "the data into several files.")
+_kind("K843", "import-formula", "error",
+      "Sel berisi rumus ({formula}); yang diimpor hanya nilai.",
+      "The cell holds a formula ({formula}); only values are imported.",
+      "Salin sel tersebut lalu Tempel Spesial → Nilai (Paste Values), simpan, dan impor lagi.",
+      "Copy the cells and use Paste Special → Values, save, and import again.")
+_kind("K844", "import-layout-changed", "error",
+      "Tabel pada lembar ini diubah: {detail}.",
+      "The table of this sheet was changed: {detail}.",
+      "Setiap baris tabel nilai adalah satu target dan indikator SKP: jangan menyisipkan, mengosongkan atau "
+      "menggeser baris dan kolomnya. Bila ragu, buat templat baru.",
+      "Each row of the values table is one SKP target and indicator: do not insert, clear or move its rows "
+      "and columns. When in doubt, make a fresh template.")
+_kind("K845", "import-number-out-of-bounds", "error",
+      "Angka '{value}' ditolak: {detail}.",
+      "The number '{value}' is refused: {detail}.",
+      "Isi capaian apa adanya dalam satuan indikatornya (paling banyak 15 digit sebelum koma).",
+      "Enter the achievement as it is, in the indicator's unit (at most 15 digits before the decimal point).")
+_kind("K846", "import-ambiguous-number", "error",
+      "Angka '{value}' bermakna ganda: {detail}.",
+      "The number '{value}' is ambiguous: {detail}.",
+      "Tulis tanpa pemisah ribuan: 1000 untuk seribu, 1,5 atau 1.5 untuk satu setengah.",
+      "Write it without thousand separators: 1000 for a thousand, 1,5 or 1.5 for one and a half.")
+_kind("K847", "import-not-plain-xlsx", "error",
+      "'{name}' bukan buku kerja .xlsx biasa: {detail}.",
+      "'{name}' is not a plain .xlsx workbook: {detail}.",
+      "Di Excel: Simpan Sebagai → 'Excel Workbook (*.xlsx)', tanpa kata sandi dan tanpa makro.",
+      "In Excel: Save As → 'Excel Workbook (*.xlsx)', without a password and without macros.")
+_kind("K848", "import-not-utf8", "error",
+      "'{name}' bukan teks UTF-8: byte tidak sah di baris {at_line}, kolom {at_column}.",
+      "'{name}' is not UTF-8 text: invalid byte on line {at_line}, column {at_column}.",
+      "Simpan ulang sebagai 'CSV UTF-8 (Comma delimited)' (Excel) atau UTF-8 (LibreOffice, Notepad).",
+      "Save it again as 'CSV UTF-8 (Comma delimited)' (Excel) or as UTF-8 (LibreOffice, Notepad).")
+_kind("K849", "import-unreadable-sheet", "error",
+      "Lembar ini tidak dapat dibaca setelah baris {row}: {detail}.",
+      "This sheet cannot be read after row {row}: {detail}.",
+      "Berkas tampaknya rusak atau dibuat oleh program lain. Buka dan simpan ulang di Excel atau LibreOffice, "
+      "atau salin nilainya ke templat baru.",
+      "The file looks damaged or was made by another program. Open and save it again in Excel or LibreOffice, "
+      "or copy the values into a fresh template.")
 

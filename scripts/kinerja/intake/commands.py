@@ -23,14 +23,26 @@ def _lang(option: str | None) -> str:
     return resolve_lang(option)
 
 
-def _print_problems(problems: list[Problem], lang: str) -> None:
+def _print_problems(problems: list[Problem], lang: str, per_code: int | None = None) -> None:
+    """Each problem with its place and hint; with ``per_code``, the first few of a code and a count of the rest."""
+    from collections import Counter
+
     words = {"error": "GALAT" if lang != "en" else "ERROR", "warning": "PERINGATAN" if lang != "en" else "WARNING"}
+    shown: Counter[str] = Counter()
     for item in problems:
+        shown[item.code] += 1
+        if per_code is not None and shown[item.code] > per_code:
+            continue
         where = f" [{_path(item)}]" if item.path else ""
         click.echo(f"{item.location()}: {words[item.severity]} {item.code}{where} {item.message(lang)}", err=True)
         hint = item.hint(lang)
         if hint:
             click.echo(f"    {'hint' if lang == 'en' else 'saran'}: {hint}", err=True)
+    for code, count in shown.items():
+        if per_code is not None and count > per_code:
+            more = count - per_code
+            click.echo(f"… {'and' if lang == 'en' else 'dan'} {more} {'more with code' if lang == 'en' else 'lagi dengan kode'} {code}",
+                       err=True)
 
 
 def _path(item: Problem) -> str:
@@ -204,9 +216,10 @@ def register(main: click.Group) -> None:
     @click.option("--period", default=None, help="Period for CSV rows without a period column.")
     @click.option("--user", "user_name", default="kinerja-import", show_default=True, help="Author name of the commits.")
     @click.option("--remote", default=None, help="Push the branch to this remote afterwards.")
+    @click.option("--all", "show_all", is_flag=True, help="Print every problem (default: the first 10 of each code and a count of the rest).")
     @LANG
     def import_(files: tuple[str, ...], branch: str | None, repo: str, base: str | None, period: str | None,
-                user_name: str, remote: str | None, lang: str | None) -> None:
+                user_name: str, remote: str | None, show_all: bool, lang: str | None) -> None:
         """Import filled workbooks, CSV, YAML or JSON realisations; commit them on a branch."""
         from .batch import BatchError, import_files
         from .core import Intake
@@ -217,7 +230,7 @@ def register(main: click.Group) -> None:
         try:
             result = import_files(intake_, [Path(f) for f in files], branch, user_name, period, language)
         except BatchError as exc:
-            _print_problems(exc.problems, language)
+            _print_problems(exc.problems, language, per_code=None if show_all else 10)
             click.echo(f"{len(exc.problems)} {'problems; nothing was committed' if language == 'en' else 'masalah; tidak ada yang di-commit'}.",
                        err=True)
             sys.exit(1)
