@@ -163,6 +163,10 @@ CASES = [
     Case("delete-locked-file", delete(REALISATION), "K703", REALISATION, located=False),
     Case("rename-locked-file", move(REALISATION, REALISATION.replace("2026-03", "2026-04")), "K703",
          REALISATION.replace("2026-03", "2026-04"), located=False),
+    Case("move-file-out-of-locked-period", move(REALISATION, f"{UNIT}/2027/realisations/e-staf/2026-03.yaml"), "K703",
+         REALISATION, located=False),
+    Case("move-file-to-another-employee", move(ASSESSMENT, f"{UNIT}/2025/assessments/e-kabid.yaml"), "K703",
+         ASSESSMENT, located=False, also=(("K703", f"{UNIT}/2025/assessments/e-kabid.yaml"),)),
     Case("add-file-in-locked-period", write(f"{UNIT}/2026/realisations/e-staf/2026-05.yaml",
                                             'employee: e-staf\nperiod: "2026"\nreporting_period: "2026-05"\n'
                                             'submitted_on: "2026-06-02"\nentries: []\n'),
@@ -247,12 +251,12 @@ def make_branch(repo: Path, case: Case) -> str:
     return branch
 
 
-def review(cwd: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, dict, str]:
-    """``kinerja review … --format json --lang en`` in-process: exit code, the JSON, the output."""
+def review(cwd: Path, monkeypatch: pytest.MonkeyPatch, *args: str, base: str = "main") -> tuple[int, dict, str]:
+    """``kinerja review --base BASE … --format json --lang en`` in-process: exit code, the JSON, the output."""
     monkeypatch.chdir(cwd)
     for key, value in ISOLATED.items():
         monkeypatch.setenv(key, value)
-    result = CliRunner().invoke(main, ["review", "--base", "main", *args, "--format", "json", "--lang", "en"])
+    result = CliRunner().invoke(main, ["review", "--base", base, *args, "--format", "json", "--lang", "en"])
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert "Traceback" not in result.output
     return result.exit_code, json.loads(result.stdout) if result.stdout.startswith("{") else {}, result.output
@@ -331,3 +335,24 @@ def test_real_cli_names_file_rule_and_line(repo: Path) -> None:
 def test_on_must_be_a_date(repo: Path) -> None:
     result = run_cli("review", "--base", "main", "--on", "besok", cwd=repo, env=ISOLATED)
     assert result.code == 2 and "--on" in result.err
+
+
+def test_link_on_the_base_is_refused_when_its_target_changes(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A link already on the base, unchanged by the branch, whose (unlocked) target the branch changes; and a
+    submodule entry: both named although the diff does not show them as data."""
+    link = f"{UNIT}/2026/realisations/e-staf/2026-04.yaml"
+    target = f"{UNIT}/2027/draft/2026-04.yaml"
+    linked = make_branch(repo, Case("linked-base", both(write(target, "value: 1\n"),
+                                                        symlink(link, "../../../2027/draft/2026-04.yaml")), "", ""))
+    folder = repo.parent / "change-target"
+    git(repo, "worktree", "add", "-q", "-b", "change-target", str(folder), linked)
+    (folder / target).write_text("value: 2\n", encoding="utf-8")
+    commit = git(folder, "rev-parse", "HEAD")  # any commit id will do for a submodule entry
+    git(folder, "update-index", "--add", "--cacheinfo", f"160000,{commit},{UNIT}/2026/skp/sub")
+    git(folder, "add", target)
+    git(folder, "commit", "-q", "-m", "Ubah target saja")  # (not -a: the submodule has no folder here)
+    code, data, output = review(repo, monkeypatch, "--head", "change-target", *ON_LOCKED, base=linked)
+    assert code == 1, output
+    found = {(p["code"], p["file"]) for p in data["problems"]}
+    assert {("K723", link), ("K724", f"{UNIT}/2026/skp/sub")} <= found, found
+    assert link not in {c["file"] for c in data["changes"]}  # the link itself did not change

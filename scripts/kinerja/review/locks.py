@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from .. import model as m
-from ..load import Document
+from ..load import Document, layout
 from ..report import Problem, problem
 from ..score.explain import Text
 from .approvers import bkd_head, need_for
@@ -111,6 +111,7 @@ def check(touched: list[Touched], head_docs: Mapping[str, Document], base_docs: 
           base: m.Province, head: m.Province, day: dt.date) -> list[Problem]:
     """Lock and timing problems of one change judged on ``day``."""
     cx = Context(base, head, head_docs, base_docs, day)
+    touched = [part for change in touched for part in _split_move(change)]
     out = _corrections(touched, cx)
     for change in touched:  # appeals first: a decision made in this change opens its employee's records
         if change.kind == "appeal":
@@ -121,6 +122,17 @@ def check(touched: list[Touched], head_docs: Mapping[str, Document], base_docs: 
         elif change.kind in LOCKABLE and change.kind != "appeal":
             out += _record(change, cx)
     return out
+
+
+def _split_move(change: Touched) -> list[Touched]:
+    """A move to another kind or other folder ids (another period, unit or employee) is judged as the removal
+    of the old file and the addition of the new one: moving a file out of a locked period is not a way out."""
+    if not change.before or not change.after or change.before == change.after:
+        return [change]
+    old = layout.classify(change.before[len(layout.DATA_DIR) + 1:]) if change.before.startswith(layout.DATA_DIR + "/") else None
+    if old is None or (old.kind == change.kind and old.keys == change.keys):
+        return [change]
+    return [Touched(old.kind, dict(old.keys), change.before, None), Touched(change.kind, change.keys, None, change.after)]
 
 
 def _corrections(touched: list[Touched], cx: Context) -> list[Problem]:
