@@ -176,14 +176,13 @@ def _record(change: Touched, cx: Context) -> list[Problem]:
     return out
 
 
-def _verdict(file: str, period: m.Period, opened: Text | None, refusal: str = "K703",
-             **params: Any) -> Problem:
+def _verdict(file: str, period: m.Period, opened: Text | None) -> Problem:
+    """K715 naming what opens the locked file, else K703."""
     if opened is not None:
         return problem("K715", file, period=period.id, lock_date=period.lock_date, detail=opened)
-    if refusal == "K703":
-        params.setdefault("detail", Text("tanpa keputusan keberatan atau koreksi BKD",
-                                         "no appeal decision or BKD correction comes with it"))
-    return problem(refusal, file, period=period.id, lock_date=period.lock_date, **params)
+    return problem("K703", file, period=period.id, lock_date=period.lock_date,
+                   detail=Text("tanpa keputusan keberatan atau koreksi BKD",
+                               "no appeal decision or BKD correction comes with it"))
 
 
 def _appeal(change: Touched, cx: Context) -> list[Problem]:
