@@ -118,21 +118,23 @@ class Side:
 
     def _irregular_on_disk(self) -> dict[str, str]:
         out: dict[str, str] = {}
+        top = self.root / layout.DATA_DIR
+        if top.is_symlink():
+            return {layout.DATA_DIR: "symlink"}
         todo = [layout.DATA_DIR]
         while todo:
             rel = todo.pop()
             try:
-                mode = os.lstat(self.root / rel).st_mode
+                entries = list(os.scandir(self.root / rel))
             except OSError:
                 continue
-            if stat.S_ISDIR(mode):
-                try:
-                    names = sorted(os.listdir(self.root / rel))
-                except OSError:
+            for entry in entries:  # (the kind comes from the directory listing: no stat per file)
+                if entry.name.startswith("."):
                     continue
-                todo.extend(f"{rel}/{name}" for name in names if not name.startswith("."))
-            elif not stat.S_ISREG(mode):
-                out[rel] = _what(mode)
+                if entry.is_dir(follow_symlinks=False):
+                    todo.append(f"{rel}/{entry.name}")
+                elif not entry.is_file(follow_symlinks=False):
+                    out[f"{rel}/{entry.name}"] = _what(entry.stat(follow_symlinks=False).st_mode)
         return out
 
     def list(self, paths: Iterable[str]) -> dict[str, str | None]:
