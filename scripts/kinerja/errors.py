@@ -523,6 +523,69 @@ _kind("K715", "locked-change-allowed", "warning",
       "Check that the change matches that decision or correction.")
 
 # K716-K729 (issue 12): locks without side doors.
+_kind("K716", "appeal-decided-final", "error",
+      "Keberatan ini sudah diputus ({decision}) dan periode {period} terkunci sejak {lock_date}; keputusannya "
+      "tidak dapat diubah atau dihapus.",
+      "This appeal is already decided ({decision}) and period {period} is locked since {lock_date}; its "
+      "decision cannot be changed or removed.",
+      "Kembalikan berkasnya. Kekeliruan keputusan diperbaiki dengan berkas koreksi baru yang disetujui kepala "
+      "BKD (corrections/<id>.yaml) dalam usulan yang sama.",
+      "Restore the file. A wrong decision is put right by a new correction record approved by the BKD head "
+      "(corrections/<id>.yaml) in the same change.")
+_kind("K717", "correction-final", "error",
+      "Koreksi yang sudah disetujui pada periode {period} (terkunci sejak {lock_date}) tidak dapat diubah, "
+      "dipindah atau dihapus.",
+      "An approved correction of period {period} (locked since {lock_date}) cannot be changed, moved or removed.",
+      "Kembalikan berkasnya dan buat koreksi baru (corrections/<id-baru>.yaml) yang disetujui kepala BKD.",
+      "Restore the file and write a new correction (corrections/<new-id>.yaml) approved by the BKD head.")
+_kind("K718", "appeal-late", "error",
+      "Periode {period} terkunci sejak {lock_date}: keberatan baru hanya diterima dalam {limit} hari sejak "
+      "hasil penilaian diterima ({received}); hari ini {day}.",
+      "Period {period} is locked since {lock_date}: a new appeal is accepted only within {limit} days of "
+      "receiving the assessment ({received}); today is {day}.",
+      "Batas waktu keberatan sudah lewat; perubahan hanya melalui koreksi yang disetujui kepala BKD.",
+      "The time limit for appeals has passed; a change needs a correction approved by the BKD head.")
+_kind("K719", "appeal-not-pending", "error",
+      "Keberatan baru pada periode {period} (terkunci sejak {lock_date}) harus diajukan dengan 'decision: "
+      "pending'.",
+      "A new appeal in period {period} (locked since {lock_date}) must be filed with 'decision: pending'.",
+      "Ajukan keberatannya dulu (pending); keputusan atasan pejabat penilai menyusul dalam usulan berikutnya.",
+      "File the appeal first (pending); the appeal assessor's decision follows in a later change.")
+_kind("K720", "appeal-filing-changed", "error",
+      "Keputusan keberatan pada periode terkunci {period} juga mengubah pengajuannya ({fields}).",
+      "The appeal decision in locked period {period} also changes what was filed ({fields}).",
+      "Isi hanya kolom keputusan (decision, decided_by, decided_on, decision_reasons, changed_rating); "
+      "kembalikan kolom lainnya.",
+      "Fill in the decision fields only (decision, decided_by, decided_on, decision_reasons, changed_rating); "
+      "restore the others.")
+_kind("K721", "appeal-wrong-decider", "error",
+      "Keberatan pada periode terkunci {period} diputus oleh '{ref}', padahal yang berwenang '{expected}' "
+      "(atasan pejabat penilai menurut data sebelum perubahan).",
+      "The appeal in locked period {period} is decided by '{ref}', but '{expected}' decides it (the appeal "
+      "assessor by the data before the change).",
+      "Keputusan keberatan diambil oleh atasan pejabat penilai; isi decided_by dengan id pegawainya.",
+      "The appeal assessor decides an appeal; set decided_by to their employee id.")
+_kind("K722", "period-definition-locked", "error",
+      "Periode {period} terkunci sejak {lock_date} (menurut cabang dasar); perubahan ini mengubah "
+      "definisinya: {fields}.",
+      "Period {period} is locked since {lock_date} (by the base branch); this change alters its definition: "
+      "{fields}.",
+      "Kembalikan entri periode itu di periods.yaml. Bila memang harus diubah, sertakan koreksi baru unit BKD "
+      "untuk periode itu (tanpa employee) yang disetujui kepala BKD.",
+      "Restore that period's entry in periods.yaml. If it must change, include a new correction of the BKD "
+      "unit for that period (without employee) approved by the BKD head.")
+_kind("K723", "data-symlink", "error",
+      "Entri data ini adalah tautan simbolik (symlink); isinya bisa berubah tanpa perubahan pada berkas ini, "
+      "jadi review tidak mengikutinya dan menolaknya.",
+      "This data entry is a symbolic link; its content could change without a change to it, so the review "
+      "does not follow it and refuses it.",
+      "Ganti tautan dengan berkas biasa berisi datanya sendiri ('git rm' tautannya, lalu tambahkan berkasnya).",
+      "Replace the link with a regular file holding its own data ('git rm' the link, then add the file).")
+_kind("K724", "data-not-regular", "error",
+      "Entri data ini bukan berkas biasa ({what}); review tidak membacanya dan menolaknya.",
+      "This data entry is not a regular file ({what}); the review does not read it and refuses it.",
+      "Di bawah contracts/ hanya boleh ada folder dan berkas biasa; hapus entri ini.",
+      "Only folders and regular files may sit under contracts/; remove this entry.")
 
 
 # --- K8xx: intake (forms, the intake service, batch import) ------------------------------------------
