@@ -66,6 +66,9 @@ def _run(app: Any, host: str, port: int, log_level: str, shutdown_timeout: int) 
         def handle_exit(self, sig: int, frame: Any) -> None:
             state.stop()
             super().handle_exit(sig, frame)
+            # uvicorn re-raises the signal once it has shut down, which would end the process before the
+            # check below; this command exits by itself instead (0 when nothing was left unfinished)
+            getattr(self, "_captured_signals", []).clear()
 
     server = Server(uvicorn.Config(app, host=host, port=port, log_level=log_level, proxy_headers=False,
                                    server_header=False, timeout_graceful_shutdown=shutdown_timeout))

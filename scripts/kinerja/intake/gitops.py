@@ -152,6 +152,7 @@ class GitStore:
                         handle.write(data)
                     blob = g.hash_object("-w", "--no-filters", blob_file)
                     g.update_index("--add", "--cacheinfo", f"100644,{blob},{path}", env=env)
+                self.pause_point("in-index")
                 tree = g.write_tree(env=env)
                 commit = g.commit_tree(tree, "-p", parent, "-m", message, env=env)
             g.update_ref("-m", "kinerja intake", f"refs/heads/{branch}", commit, ZERO if create else parent)
