@@ -419,3 +419,32 @@ def receipts_tolerant(repo: Path) -> list[dict[str, Any]]:
         except ValueError:
             continue
     return out
+
+
+# --- the building blocks, in process -----------------------------------------------------------------------------
+def test_client_address_believes_only_trusted_proxies() -> None:
+    from kinerja.intake.limits import client_address, parse_proxies
+
+    proxies = parse_proxies(["127.0.0.1, 10.0.0.0/8"])
+    assert client_address("198.51.100.7", ["1.2.3.4"], ()) == "198.51.100.7"             # no proxy configured
+    assert client_address("198.51.100.7", ["1.2.3.4"], proxies) == "198.51.100.7"        # not from the proxy
+    assert client_address("127.0.0.1", ["1.2.3.4, 203.0.113.9"], proxies) == "203.0.113.9"
+    assert client_address("127.0.0.1", ["203.0.113.9, 10.1.2.3"], proxies) == "203.0.113.9"  # proxy chain
+    assert client_address("127.0.0.1", ["not-an-address"], proxies) == "127.0.0.1"
+    assert client_address("127.0.0.1", [], proxies) == "127.0.0.1"
+    with pytest.raises(ValueError):
+        parse_proxies(["localhost"])
+
+
+def test_lockout_table_is_bounded_and_ipv6_counts_per_network() -> None:
+    from kinerja.intake.limits import Lockout, address_key
+
+    lockout = Lockout(limit=2, window=60, lock=60, max_keys=100)
+    for n in range(10_000):
+        lockout.fail(f"user{n}")
+    assert len(lockout.table) == 100
+    assert lockout.fail("victim") == 0 and lockout.fail("victim") > 0 and lockout.locked("victim") > 0
+    lockout.clear("victim")
+    assert lockout.locked("victim") == 0
+    assert address_key("2001:db8:1:2:aaaa::1") == address_key("2001:db8:1:2:bbbb::2") == "2001:db8:1:2::/64"
+    assert address_key("::ffff:192.0.2.1") == "192.0.2.1" and address_key("192.0.2.1") == "192.0.2.1"
