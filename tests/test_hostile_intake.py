@@ -220,6 +220,8 @@ REFUSED: dict[str, tuple[Callable[[httpx.Client, str], httpx.Response], int, set
                               422, BOUNDS_CODES),
     "five-thousand-digit-integer-in-yaml": (lambda s, c: send(s, c, realisation(value="__N__").replace("__N__", "9" * 5000)),
                                             422, BOUNDS_CODES | {"K816"}),
+    "four-hundred-digit-integer-in-yaml": (lambda s, c: send(s, c, realisation(value="__N__").replace("__N__", "9" * 400)),
+                                           422, BOUNDS_CODES),
     "deep-json-nesting": (_raw(deep_json(20_000)), 400, {"K816"}),
     "deep-yaml-nesting": (lambda s, c: send(s, c, "[" * 20_000 + "]" * 20_000), 422, {"K003"}),
     "wrong-content-type": (lambda s, c: s.post("/api/submit", data={"kind": "realisation", "content": realisation()},

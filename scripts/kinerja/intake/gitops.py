@@ -36,7 +36,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any, Callable, Iterator
 
 import git
 
@@ -270,7 +270,7 @@ class GitStore:
         finally:
             handle.close()
 
-    def recover(self, complete: Any = None) -> dict[str, list[str]]:
+    def recover(self, complete: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> dict[str, list[str]]:
         """Finish what a crash left (see the module docstring); returns what was done, by kind.
 
         ``complete(draft) -> receipt`` finishes a journalled receipt once its branch exists (the default
@@ -287,14 +287,18 @@ class GitStore:
                 continue
             with handle:
                 self._recover_entry(path, logged, done, complete)
-        for branch, commit, receipt_id in self._trailer_branches():
-            if receipt_id not in logged and receipt_id not in busy:
+        orphans = [item for item in self._trailer_branches() if item[2] not in logged and item[2] not in busy]
+        if orphans:  # read the log again: a process that just finished has logged its receipt meanwhile
+            logged |= {item.get("id") for item in self.receipts()}
+        for branch, commit, receipt_id in orphans:
+            if receipt_id not in logged:
                 self._finish(self._draft_from_commit(branch, commit, receipt_id), commit, complete)
                 logged.add(receipt_id)
                 done["receipted"].append(branch)
         return done
 
-    def _recover_entry(self, path: Path, logged: set[Any], done: dict[str, list[str]], complete: Any) -> None:
+    def _recover_entry(self, path: Path, logged: set[Any], done: dict[str, list[str]],
+                       complete: Callable[[dict[str, Any]], dict[str, Any]] | None) -> None:
         try:
             draft = json.loads(path.read_text(encoding="utf-8"))
             branch = draft["branch"]
@@ -312,7 +316,8 @@ class GitStore:
                 done["receipted"].append(branch)
         path.unlink(missing_ok=True)
 
-    def _finish(self, draft: dict[str, Any], commit: str, complete: Any) -> None:
+    def _finish(self, draft: dict[str, Any], commit: str,
+                complete: Callable[[dict[str, Any]], dict[str, Any]] | None) -> None:
         receipt = dict(draft, commit=commit)
         if complete is not None:
             receipt = complete(receipt)
@@ -325,14 +330,19 @@ class GitStore:
         """Temporary folders and files of the state folder that no running process holds."""
         removed: list[str] = []
         for item in sorted(self.tmp.iterdir()):
-            fd = os.open(item, os.O_RDONLY)
+            try:  # never follow a link, never block on a FIFO
+                fd = os.open(item, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+            except OSError:
+                item.unlink(missing_ok=True)
+                removed.append(item.name)
+                continue
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
                 os.close(fd)
-                continue
+                continue  # a running process holds it
             try:
-                shutil.rmtree(item) if item.is_dir() and not item.is_symlink() else item.unlink()
+                shutil.rmtree(item) if item.is_dir() else item.unlink()
                 removed.append(item.name)
             finally:
                 os.close(fd)

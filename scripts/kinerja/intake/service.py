@@ -172,8 +172,9 @@ def number_problems(data: Any, path: tuple[str | int, ...] = ()) -> list[Problem
         return [p for i, v in enumerate(data) for p in number_problems(v, path + (i,))]
     if isinstance(data, bool) or not isinstance(data, (int, float, Decimal)) or bounds.is_within_bounds(data):
         return []
-    reason = bounds.decimal_refusal(data) if isinstance(data, Decimal) else "too-large"
-    shown = _shown(str(data) if not isinstance(data, int) else f"{data:.3e}")
+    text = str(data)  # an int here came from text the loader accepted, so str() is cheap
+    reason = bounds.decimal_refusal(data) if isinstance(data, Decimal) else bounds.refusal(text)
+    shown = _shown(text)
     field = ".".join(str(part) for part in path) or "content"
     return [problem("K834", "(intake)", path=path, value=shown, field=field, reason=reason or "too-large")]
 
