@@ -408,6 +408,8 @@ def test_branch_without_journal_or_receipt_is_receipted_at_start(setup: dict[str
     assert "1 receipted" in again.stderr
     (receipt,) = receipts_tolerant(repo)
     assert receipt["id"] == first.json()["id"] and receipt["user"] == "umum"
+    assert (receipt["unit"], receipt["employee"], receipt["period"], receipt["reporting_period"]) == \
+        ("dinas-umum", "e-staf", "2026", "2026-04")
     assert receipt["file"] == first.json()["file"]
     assert receipt["content"].rstrip("\n") == git("show", f"{receipt['branch']}:{receipt['file']}", cwd=repo)
     assert [n["code"] for n in receipt["notices"]] == ["K833"]

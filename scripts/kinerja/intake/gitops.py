@@ -44,6 +44,8 @@ PROTECTED = {"main", "master", "HEAD", "trunk", "develop", "gh-pages"}
 BRANCH_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 ZERO = "0" * 40
 TRAILER = "Intake-Receipt"
+_PLACE = re.compile(r"contracts/units/(?P<unit>[^/]+)/(?P<period>[^/]+)/"
+                    r"(?:realisations/(?P<employee>[^/]+)/(?P<rp>[^/]+)|skp/(?P<skp_employee>[^/]+))\.yaml")
 PAUSE_ENV = "KINERJA_TEST_PAUSE"   # test hook: the name of a step to pause at (see GitStore.pause_point)
 _LOCKS: dict[str, threading.Lock] = {}
 _LOCKS_GUARD = threading.Lock()
@@ -377,10 +379,11 @@ class GitStore:
         files = [f for f in g.diff_tree("--no-commit-id", "--name-only", "-r", f"{commit}^", commit).splitlines() if f]
         path = files[0] if files else None
         content = self.show(commit, path) if path else None
-        parts = branch.split("/")
-        return {"ok": True, "id": receipt_id, "kind": "realisation" if path and "/realisations/" in path else "contract",
-                "user": author, "time": when.strip(), "unit": parts[1] if len(parts) > 3 else None,
-                "employee": parts[2] if len(parts) > 3 else None, "period": None, "reporting_period": None,
+        place = _PLACE.fullmatch(path or "")
+        found = place.groupdict() if place else {}
+        return {"ok": True, "id": receipt_id, "kind": "realisation" if found.get("rp") else "contract",
+                "user": author, "time": when.strip(), "unit": found.get("unit"), "employee": found.get("employee") or found.get("skp_employee"),
+                "period": found.get("period"), "reporting_period": found.get("rp"),
                 "file": path, "branch": branch, "base": self.base, "remote": self.remote, "push": "local",
                 "pull_request": None, "report": {"valid": None, "problems": []}, "elsewhere": [], "notices": [],
                 "content": content.decode("utf-8", "replace") if content is not None else None}
