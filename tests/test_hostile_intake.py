@@ -123,6 +123,7 @@ def assert_refused(answer: httpx.Response, status: int, codes: set[str]) -> dict
         text = item["message"] + " " + item["hint"]
         assert item["message"] and "{" not in text and "}" not in text, item
         assert item["name"] not in item["message"]
+        assert not any(key in text for key in ("too-large", "too-long", "too-precise", "not-finite")), item
     return body["problems"][0]
 
 

@@ -49,14 +49,14 @@ from starlette.routing import Route
 
 from .. import bounds
 from ..load import layout, yamlsafe
-from ..report import Problem, problem
+from ..report import Problem, format_path, problem
 from . import formdata, forms
 from .accounts import Account, AccountStore
 from .core import Intake, Refused
 from .gitops import GitStore
 from .hosts import PullRequestConfig
 from .limits import ClientAddress, Lockout, Network, address_key
-from .texts import TEXTS
+from .texts import NUMBER_REFUSALS, REQUEST_BODY, TEXTS
 
 COOKIE = "kinerja_intake"
 RECEIPT_ID = re.compile(r"[0-9a-f]{32}")
@@ -175,8 +175,9 @@ def number_problems(data: Any, path: tuple[str | int, ...] = ()) -> list[Problem
     text = str(data)  # an int here came from text the loader accepted, so str() is cheap
     reason = bounds.decimal_refusal(data) if isinstance(data, Decimal) else bounds.refusal(text)
     shown = _shown(text)
-    field = ".".join(str(part) for part in path) or "content"
-    return [problem("K834", "(intake)", path=path, value=shown, field=field, reason=reason or "too-large")]
+    field = format_path(path) or "content"
+    return [problem("K834", "(intake)", path=path, value=shown, field=field,
+                    reason=NUMBER_REFUSALS[reason or "too-large"])]
 
 
 class TooLarge(Exception):
@@ -297,8 +298,8 @@ class IntakeApp:
         try:
             data = parse_json(raw.decode("utf-8") or "{}")
         except OutOfBounds as exc:
-            raise Refused(422, [problem("K834", "(intake)", value=_shown(exc.text), field="JSON",
-                                        reason=exc.reason)]) from exc
+            raise Refused(422, [problem("K834", "(intake)", value=_shown(exc.text), field=REQUEST_BODY,
+                                        reason=NUMBER_REFUSALS[exc.reason])]) from exc
         except RecursionError as exc:
             raise Refused(400, [problem("K816", "(intake)", detail="JSON nested too deeply")]) from exc
         except (UnicodeDecodeError, ValueError) as exc:
