@@ -359,6 +359,24 @@ def test_sigterm_with_a_submission_in_flight(setup: dict[str, Path], started: Ca
     assert "Traceback" not in service.stderr
 
 
+def test_sigterm_with_a_stuck_submission_exits_and_the_next_start_cleans_up(setup: dict[str, Path],
+                                                                           started: Callable[..., Service]) -> None:
+    """A submission that no stop can reach (held in its private index): the service still exits."""
+    service = started(setup, "--shutdown-timeout", "1", pause="in-index:hold")
+    thread, result = submit_in_background(service, realisation())
+    service.wait_for("kinerja-test-paused: in-index")
+    service.proc.send_signal(signal.SIGTERM)
+    assert service.proc.wait(30) == 1  # a guard against a hang, not a timing: the exit is the point
+    thread.join(30)
+    assert "1 submission(s) unfinished" in service.stderr and "Traceback" not in service.stderr
+    if "answer" in result:  # when the answer still got out: it says what happened
+        assert_refused(result["answer"], 503, {"K836"})
+    assert list((setup["repo"] / STATE / "tmp").iterdir())  # left behind …
+    again = started(setup)  # … and removed at the next start
+    assert "recovered after an interruption" in again.stderr
+    assert_repository_consistent(setup, receipted=0)
+
+
 @pytest.mark.parametrize("step", ["after-journal", "in-index", "after-branch", "after-push"])
 def test_sigkill_mid_submission_then_restart(setup: dict[str, Path], started: Callable[..., Service], step: str) -> None:
     repo = setup["repo"]

@@ -655,6 +655,13 @@ _kind("K834", "intake-number-out-of-bounds", "error",
       "The number '{value}' at {field} is out of bounds ({reason}).",
       "Angka paling banyak 40 karakter, di bawah 10^15 dan tidak lebih halus dari 10^-20; periksa isian tersebut.",
       "A number has at most 40 characters, is below 10^15 and no finer than 10^-20; check that entry.")
+_kind("K836", "intake-stopped-while-saving", "error",
+      "Layanan intake berhenti ketika kiriman ini sedang disimpan; kiriman ini diselesaikan atau dibatalkan "
+      "saat layanan dimulai lagi.",
+      "The intake service stopped while this submission was being saved; it is completed or undone when the "
+      "service starts again.",
+      "Setelah layanan kembali, periksa tanda terima atau cabang intake unit Anda sebelum mengirim ulang.",
+      "Once the service is back, check your unit's receipts or intake branches before submitting again.")
 _kind("K835", "intake-unknown-field", "error",
       "Kolom tidak dikenal dalam permintaan: {fields}.",
       "Unknown field(s) in the request: {fields}.",

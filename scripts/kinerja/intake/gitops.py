@@ -175,13 +175,15 @@ class GitStore:
             os.close(fd)
 
     def pause_point(self, step: str) -> None:
-        """Test hook: with ``KINERJA_TEST_PAUSE=<step>`` say so on stderr and wait until the store stops.
+        """Test hook: with ``KINERJA_TEST_PAUSE=<step>`` say so on stderr and wait until the store stops
+        (with ``<step>:hold``, for ever: a submission stuck where no stop can reach it).
 
         A test can then kill the process at a known step (SIGKILL) or stop it (SIGTERM) without racing.
         """
-        if os.environ.get(PAUSE_ENV) == step:
+        name, _, mode = os.environ.get(PAUSE_ENV, "").partition(":")
+        if name == step:
             print(f"kinerja-test-paused: {step}", file=sys.stderr, flush=True)
-            self.stopping.wait()
+            (threading.Event() if mode == "hold" else self.stopping).wait()
 
     # --- pushing ------------------------------------------------------------------------------------
     def push(self, branch: str, timeout: float = 60.0) -> str | None:

@@ -26,6 +26,7 @@ Every page is sent with a strict Content-Security-Policy (scripts and styles onl
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import secrets
@@ -453,7 +454,10 @@ class IntakeApp:
             kind, content = body.get("kind"), body.get("content")
             if kind not in ("realisation", "contract") or not isinstance(content, str):
                 return self.refuse(400, [problem("K816", "(intake)", detail="'kind' and 'content' (the YAML text)")], lang)
-            receipt = await run_in_threadpool(self.submit_counted, kind, content, account, lang)
+            try:
+                receipt = await run_in_threadpool(self.submit_counted, kind, content, account, lang)
+            except asyncio.CancelledError:  # a stop's grace period is over; the thread cannot be interrupted
+                return self.refuse(503, [problem("K836", "(intake)")], lang)
             self.receipts[receipt["id"]] = receipt
             while len(self.receipts) > RECENT_RECEIPTS:  # older ones are read back from the receipt log
                 self.receipts.pop(next(iter(self.receipts)))
