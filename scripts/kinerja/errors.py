@@ -689,6 +689,47 @@ _kind("K829", "import-nothing", "warning",
       "Fill in the reporting-period columns (numbers) or the not-available column, then import again.")
 
 # K830-K839 (issue 12): the intake service under attack.
+_kind("K830", "intake-login-locked-user", "error",
+      "Terlalu banyak percobaan masuk yang gagal untuk akun '{user}'; akun ini tidak bisa masuk selama {seconds} detik.",
+      "Too many failed sign-ins for the account '{user}'; it cannot sign in for {seconds} seconds.",
+      "Tunggu lalu coba lagi. Bila kata sandi terlupa, minta pengelola BKD membuat yang baru (kinerja intake user add).",
+      "Wait, then try again. If the password is forgotten, ask the BKD administrator for a new one (kinerja intake user add).")
+_kind("K831", "intake-login-locked-address", "error",
+      "Terlalu banyak percobaan masuk yang gagal dari alamat {address}; masuk dari alamat ini ditolak selama {seconds} detik.",
+      "Too many failed sign-ins from the address {address}; sign-ins from it are refused for {seconds} seconds.",
+      "Tunggu lalu coba lagi dengan nama pengguna yang benar. Bila banyak petugas memakai satu alamat (proxy), "
+      "pengelola layanan dapat menyetel --trusted-proxy.",
+      "Wait, then try again with the right user name. If many officers share one address (a proxy), the service's "
+      "administrator can set --trusted-proxy.")
+_kind("K832", "intake-stopping", "error",
+      "Layanan intake sedang berhenti; kiriman ini tidak disimpan.",
+      "The intake service is stopping; this submission was not saved.",
+      "Tidak ada yang ditulis. Kirim ulang dalam satu atau dua menit.",
+      "Nothing was written. Submit again in a minute or two.")
+_kind("K833", "intake-recovered", "warning",
+      "Kiriman ini diselesaikan saat layanan intake dimulai ulang (layanan terhenti di tengah penyimpanan); "
+      "cabang '{branch}' dan tanda terimanya kini lengkap.",
+      "This submission was completed when the intake service restarted (it had stopped while saving); "
+      "the branch '{branch}' and its receipt are now complete.",
+      "Periksa isinya pada tanda terima; tidak perlu mengirim ulang.",
+      "Check its content on the receipt; there is no need to submit again.")
+_kind("K834", "intake-number-out-of-bounds", "error",
+      "Angka '{value}' pada {field} di luar batas ({reason}).",
+      "The number '{value}' at {field} is out of bounds ({reason}).",
+      "Angka paling banyak 40 karakter, di bawah 10^15 dan tidak lebih halus dari 10^-20; periksa isian tersebut.",
+      "A number has at most 40 characters, is below 10^15 and no finer than 10^-20; check that entry.")
+_kind("K836", "intake-stopped-while-saving", "error",
+      "Layanan intake berhenti ketika kiriman ini sedang disimpan; kiriman ini diselesaikan atau dibatalkan "
+      "saat layanan dimulai lagi.",
+      "The intake service stopped while this submission was being saved; it is completed or undone when the "
+      "service starts again.",
+      "Setelah layanan kembali, periksa tanda terima atau cabang intake unit Anda sebelum mengirim ulang.",
+      "Once the service is back, check your unit's receipts or intake branches before submitting again.")
+_kind("K835", "intake-unknown-field", "error",
+      "Kolom tidak dikenal dalam permintaan: {fields}.",
+      "Unknown field(s) in the request: {fields}.",
+      "Kolom yang diterima: {allowed}. Kirim lewat formulir layanan intake.",
+      "Accepted fields: {allowed}. Submit through the intake service's form.")
 
 
 # K840-K849 (issue 12): the Excel import under attack.
