@@ -36,6 +36,7 @@ from typing import Any
 
 from .. import model as m
 from ..load import Loaded, layout, yamlsafe
+from ..outdir import TEMPLATE, write_file
 from ..report import Problem, problem
 from . import canonical
 from .core import Intake, Prepared, Refused
@@ -98,7 +99,8 @@ def _cell_value(value: Any) -> Any:
 
 
 def write_template(loaded: Loaded, unit: str, period: str, out: Path, lang: str = "id", staff: bool = False) -> list[str]:
-    """Write the workbook; returns the employee ids (one sheet each)."""
+    """Write the workbook; returns the employee ids (one sheet each). ``out`` must be missing or a
+    template written before (:func:`kinerja.outdir.write_file`)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
@@ -182,8 +184,9 @@ def write_template(loaded: Loaded, unit: str, period: str, out: Path, lang: str 
         meta.append([name, contract.employee, contract.position, first, last, remarks])
     if not employees:
         raise BatchError([problem("K825", "(template)", where=f"{unit}/{period}", ref="-", period=period)])
-    out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
+    # Written beside ``out`` and renamed into place; an existing ``out`` is replaced only when it is a
+    # template we wrote (anything else: OutputRefused, nothing touched).
+    write_file(out, TEMPLATE, wb.save, (loaded.root,))
     return employees
 
 
