@@ -134,7 +134,7 @@ def output_refused(exc: OutputRefused, lang: str) -> NoReturn:
 @click.option("--period", "periods", multiple=True, help="Period id (repeatable). Default: every period.")
 @click.option("--unit", "units", multiple=True, help="Unit id: score it and its sub-units (repeatable).")
 @format_option(["table", "json", "csv"], "table")
-@click.option("--output", type=click.Path(file_okay=False), default=None,
+@click.option("--output", type=click.Path(), default=None,
               help="Write one JSON file per unit and period plus scores.csv into this folder.")
 @lang_option
 def score(periods: tuple[str, ...], units: tuple[str, ...], fmt: str, output: str | None, lang: str | None) -> None:

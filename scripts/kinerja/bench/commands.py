@@ -11,7 +11,7 @@ import click
 @click.option("--employees", type=click.IntRange(10, 200_000), default=40_000, show_default=True)
 @click.option("--runs", type=click.IntRange(1, 20), default=3, show_default=True, help="Runs per measure (median).")
 @click.option("--seed", type=int, default=1, show_default=True)
-@click.option("--workdir", type=click.Path(file_okay=False), default=".kinerja-cache/bench", show_default=True,
+@click.option("--workdir", type=click.Path(), default=".kinerja-cache/bench", show_default=True,
               help="Where the synthetic province is generated (and reused): missing, empty or made by "
                    "'kinerja bench'; anything else is refused.")
 @click.option("--check-sample", type=click.IntRange(10, 100_000), default=300, show_default=True,
@@ -30,7 +30,7 @@ def bench(employees: int, runs: int, seed: int, workdir: str, check_sample: int)
 @click.option("--units", "agencies", type=click.IntRange(1, 2_000), default=None,
               help="Number of agencies (OPD), each with its sub-units. Default: one per ~800 employees.")
 @click.option("--seed", type=int, default=1, show_default=True)
-@click.option("--out", type=click.Path(file_okay=False), required=True,
+@click.option("--out", type=click.Path(), required=True,
               help="Folder to write contracts/ into: missing, empty or made by 'kinerja generate' (then replaced "
                    "as a whole); anything else is refused.")
 def generate(employees: int, agencies: int | None, seed: int, out: str) -> None:

@@ -173,7 +173,7 @@ def register(main: click.Group) -> None:
     @intake.command()
     @click.option("--unit", required=True, help="Unit id.")
     @click.option("--period", required=True, help="Period id.")
-    @click.option("--out", required=True, type=click.Path(dir_okay=False),
+    @click.option("--out", required=True, type=click.Path(),
                   help="The workbook to write (.xlsx): a new file, or a template written before (replaced); "
                        "anything else is refused.")
     @click.option("--repo", default=".", show_default=True, type=click.Path(file_okay=False, exists=True))

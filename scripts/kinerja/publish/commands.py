@@ -13,7 +13,7 @@ DEFAULT_OUT = "generated/docs"
 @click.command("site")
 @click.option("--mode", type=click.Choice(["public", "staff", "full"]), default="public", show_default=True,
               help="Privacy mode: public (no names, no NIPs), staff (names, masked NIPs) or full (everything).")
-@click.option("--out", "out", type=click.Path(file_okay=False), default=None,
+@click.option("--out", "out", type=click.Path(), default=None,
               help=f"Folder to write: missing, empty or made by 'kinerja site' (then replaced as a whole); "
                    f"anything else is refused. Default: {DEFAULT_OUT} in the repository.")
 @click.option("--lang", type=click.Choice(["id", "en"]), default=None,
