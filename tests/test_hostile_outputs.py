@@ -166,6 +166,7 @@ KINDS: list[Kind] = [
     ("old-score-output-plus-notes", outdir.SCORE, lambda repo, tmp: _legacy_with_notes(tmp / "s"), "K807", False),
     ("old-site-marker-is-a-folder", outdir.SITE, lambda repo, tmp: _plus(tmp / "old", ".kinerja-site", True),
      "K807", False),
+    ("name-too-long-for-the-staging-folder", outdir.SCORE, lambda repo, tmp: tmp / ("x" * 250), "K809", False),
     ("workbook-is-a-folder", outdir.TEMPLATE, lambda repo, tmp: foreign(tmp / "book.xlsx"), "K805", True),
     ("workbook-is-the-repository", outdir.TEMPLATE, lambda repo, tmp: repo, "K805", True),
     ("workbook-is-a-symlink", outdir.TEMPLATE,

@@ -409,15 +409,16 @@ _kind("K805", "output-not-a-file", "error",
 _kind("K806", "output-protected", "error",
       "Keluaran '{target}' tidak boleh ditulis: {why}. Tidak ada yang diubah.",
       "The output '{target}' may never be written: {why}. Nothing was changed.",
-      "Sebutkan folder baru di luar data dan di luar .git, misalnya 'build/keluaran'.",
-      "Name a new folder outside the data and outside .git, for example 'build/output'.")
+      "Sebutkan jalur baru di luar data dan di luar .git, misalnya 'build/keluaran'.",
+      "Name a new path outside the data and outside .git, for example 'build/output'.")
 _kind("K807", "output-not-ours", "error",
-      "Folder '{target}' berisi berkas yang tidak dibuat oleh '{command}' ({names}); folder itu tidak ditimpa.",
-      "The folder '{target}' holds files that '{command}' did not make ({names}); it is not replaced.",
-      "Sebutkan folder baru atau kosong. Bila isinya memang tidak diperlukan lagi, pindahkan atau hapus "
-      "sendiri, lalu jalankan lagi: Kinerja hanya mengganti folder buatannya (berpenanda .kinerja-output).",
-      "Name a new or empty folder. If its content is no longer needed, move or delete it yourself and "
-      "run again: Kinerja replaces only folders it made (marked by .kinerja-output).")
+      "Keluaran '{target}' sudah ada dan bukan buatan '{command}' ({names}); tidak ditimpa.",
+      "The output '{target}' exists and was not made by '{command}' ({names}); it is not replaced.",
+      "Sebutkan jalur baru atau folder kosong. Bila isinya memang tidak diperlukan lagi, pindahkan atau "
+      "hapus sendiri, lalu jalankan lagi: Kinerja hanya mengganti keluaran buatannya sendiri (folder "
+      "berpenanda .kinerja-output).",
+      "Name a new path or an empty folder. If its content is no longer needed, move or delete it yourself "
+      "and run again: Kinerja replaces only outputs it made (folders marked by .kinerja-output).")
 _kind("K808", "output-other-command", "error",
       "Folder '{target}' dibuat oleh '{owner}', bukan oleh '{command}'; folder itu tidak ditimpa.",
       "The folder '{target}' was made by '{owner}', not by '{command}'; it is not replaced.",

@@ -222,9 +222,11 @@ def _marker(folder: Path) -> dict[str, object] | None:
     return data
 
 
-def _sample(names: Iterable[str]) -> str:
+def _sample(names: Iterable[str]) -> Words:
+    """What a refused folder holds: its first names, for the message."""
     items = sorted(names)
-    return ", ".join(items[:5]) + (f", … (+{len(items) - 5})" if len(items) > 5 else "")
+    shown = ", ".join(items[:5]) + (f", … (+{len(items) - 5})" if len(items) > 5 else "")
+    return Words(f"berisi: {shown}", f"it holds: {shown}")
 
 
 def check_folder(target: Path | str, owner: Owner, roots: Iterable[Path | str] = ()) -> Path:
@@ -357,7 +359,8 @@ def check_file(target: Path | str, owner: Owner, roots: Iterable[Path | str] = (
     if why is not None:
         raise _refuse("K806", path, why=why)
     if os.path.lexists(path) and not _legacy_file(owner, path):
-        raise _refuse("K807", path, command=f"kinerja {owner.command}", names=path.name)
+        raise _refuse("K807", path, command=f"kinerja {owner.command}",
+                      names=Words("berkas lain, bukan buatan Kinerja", "another file, not one Kinerja wrote"))
     return path
 
 
