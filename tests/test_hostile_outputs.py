@@ -154,6 +154,8 @@ KINDS: list[Kind] = [
     ("file-where-folder", outdir.SCORE, lambda repo, tmp: repo / "notes.txt", "K804", False),
     ("fifo-where-folder", outdir.GENERATE, lambda repo, tmp: _fifo(tmp / "pipe"), "K804", False),
     ("foreign-folder", outdir.SITE, lambda repo, tmp: foreign(tmp / "mine"), "K807", False),
+    ("foreign-file-named-like-a-staging-leftover", outdir.SCORE,
+     lambda repo, tmp: _plus(tmp / "f", ".out.kinerja-staging-1"), "K807", False),
     ("foreign-hidden-file-only", outdir.GENERATE, lambda repo, tmp: _hidden(tmp / "dot"), "K807", False),
     ("own-marker-plus-git", outdir.GENERATE,
      lambda repo, tmp: _plus(marked(tmp / "gen", "generate", ["contracts"]), ".git"), "K807", False),
@@ -313,6 +315,18 @@ def test_a_failing_swap_puts_the_previous_output_back(tmp_path: Path, monkeypatc
             (staging / "scores.csv").write_text("new")
     assert caught.value.problem.code == "K809" and "No space left" in caught.value.render("en")
     assert snapshot(tmp_path) == before
+
+
+def test_a_file_dropped_in_during_the_run_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The target is checked again at the swap: a foreign file that appeared meanwhile stops it."""
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    with pytest.raises(OutputRefused) as caught:
+        with outdir.replacing(out, outdir.SITE) as staging:
+            (staging / "index.md").write_text("new")
+            foreign(out)
+    assert caught.value.problem.code == "K807"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"] and (out / "keep.txt").read_bytes() == SENTINEL
 
 
 def test_a_failing_workbook_write_leaves_the_previous_workbook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

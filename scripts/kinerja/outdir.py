@@ -243,18 +243,19 @@ def check_folder(target: Path | str, owner: Owner, roots: Iterable[Path | str] =
     if not path.exists():
         return path
     try:
-        names = {p.name for p in path.iterdir() if STAGING not in p.name and OLD not in p.name}
-        legacy = bool(names) and _marker(path) is None and owner.legacy(path)
+        names = {p.name for p in path.iterdir()}
+        mark = _marker(path)
+        legacy = bool(names) and mark is None and owner.legacy(path)
     except OSError as exc:
         raise _failed(path, exc) from None
     if not names or legacy:
         return path
-    mark = _marker(path)
     if mark is None:
         raise _refuse("K807", path, command=command, names=_sample(names))
     if mark["command"] != owner.command:
         raise _refuse("K808", path, command=command, owner=f"kinerja {mark['command']}")
-    extra = names - {MARKER} - {str(n) for n in mark["entries"]} - owner.later  # type: ignore[union-attr]
+    ours = {MARKER, *owner.later, *(str(n) for n in mark["entries"])}  # type: ignore[union-attr]
+    extra = {n for n in names - ours if STAGING not in n and OLD not in n}  # a crash's leftovers are ours
     if extra:
         raise _refuse("K807", path, command=command, names=_sample(extra))
     return path
@@ -292,10 +293,11 @@ class Replacement:
 
     def commit(self) -> Path:
         """Mark the staged folder as ours and swap it in place of ``target``; returns ``target``."""
-        target = check_folder(self.target, self.owner, self.roots)
-        entries = [p.name for p in self.staging.iterdir()]
         old: Path | None = None
+        target = self.target
         try:
+            target = check_folder(self.target, self.owner, self.roots)
+            entries = [p.name for p in self.staging.iterdir()]
             _write_marker(self.staging, self.owner, entries)
             if os.path.lexists(target):
                 old = Path(tempfile.mkdtemp(prefix=f".{target.name}{OLD}", dir=target.parent))
