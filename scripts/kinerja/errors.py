@@ -391,6 +391,44 @@ _kind("K802", "bad-settings", "error",
       "Periksa contracts/settings.yaml.", "Check contracts/settings.yaml.")
 
 # K803-K809 (issue 12): output folders that a command may not replace.
+_kind("K803", "output-is-symlink", "error",
+      "Keluaran '{target}' adalah tautan simbolik (symlink); Kinerja tidak menulis melalui tautan.",
+      "The output '{target}' is a symbolic link; Kinerja does not write through a link.",
+      "Sebutkan folder atau berkas yang sebenarnya, atau jalur baru yang belum ada.",
+      "Name the real folder or file, or a new path that does not exist yet.")
+_kind("K804", "output-not-a-folder", "error",
+      "Keluaran '{target}' bukan folder (berkas atau berkas khusus), padahal perintah ini menulis folder.",
+      "The output '{target}' is not a folder (a file or a special file), but this command writes a folder.",
+      "Sebutkan folder baru atau kosong; berkas itu tidak diubah.",
+      "Name a new or empty folder; that file is left untouched.")
+_kind("K805", "output-not-a-file", "error",
+      "Keluaran '{target}' adalah folder atau berkas khusus, padahal perintah ini menulis satu berkas.",
+      "The output '{target}' is a folder or a special file, but this command writes one file.",
+      "Sebutkan jalur berkas baru, misalnya '{target}/templat.xlsx'.",
+      "Name a new file path, for example '{target}/template.xlsx'.")
+_kind("K806", "output-protected", "error",
+      "Keluaran '{target}' tidak boleh ditulis: {why}. Tidak ada yang diubah.",
+      "The output '{target}' may never be written: {why}. Nothing was changed.",
+      "Sebutkan jalur baru di luar data dan di luar .git, misalnya 'build/keluaran'.",
+      "Name a new path outside the data and outside .git, for example 'build/output'.")
+_kind("K807", "output-not-ours", "error",
+      "Keluaran '{target}' sudah ada dan bukan buatan '{command}' ({names}); tidak ditimpa.",
+      "The output '{target}' exists and was not made by '{command}' ({names}); it is not replaced.",
+      "Sebutkan jalur baru atau folder kosong. Bila isinya memang tidak diperlukan lagi, pindahkan atau "
+      "hapus sendiri, lalu jalankan lagi: Kinerja hanya mengganti keluaran buatannya sendiri (folder "
+      "berpenanda .kinerja-output).",
+      "Name a new path or an empty folder. If its content is no longer needed, move or delete it yourself "
+      "and run again: Kinerja replaces only outputs it made (folders marked by .kinerja-output).")
+_kind("K808", "output-other-command", "error",
+      "Folder '{target}' dibuat oleh '{owner}', bukan oleh '{command}'; folder itu tidak ditimpa.",
+      "The folder '{target}' was made by '{owner}', not by '{command}'; it is not replaced.",
+      "Beri setiap perintah foldernya sendiri, misalnya 'build/skor' dan 'build/situs'.",
+      "Give each command a folder of its own, for example 'build/scores' and 'build/site'.")
+_kind("K809", "output-write-failed", "error",
+      "Keluaran '{target}' tidak dapat ditulis: {detail}. Keluaran sebelumnya tidak diubah.",
+      "The output '{target}' could not be written: {detail}. The previous output is unchanged.",
+      "Periksa izin tulis folder induknya dan ruang disk, lalu jalankan lagi.",
+      "Check the write permission of its parent folder and the free disk space, then run again.")
 
 
 # --- K3xx: scoring inputs and notes (templates of the regime modules carry the exact wording) ------

@@ -45,6 +45,7 @@ from typing import Any
 from .. import bounds
 from .. import model as m
 from ..load import Loaded, layout, yamlsafe
+from ..outdir import TEMPLATE, write_file
 from ..report import Problem, problem
 from . import sheets
 from .core import Intake, Prepared, Refused
@@ -107,7 +108,8 @@ def _cell_value(value: Any) -> Any:
 
 
 def write_template(loaded: Loaded, unit: str, period: str, out: Path, lang: str = "id", staff: bool = False) -> list[str]:
-    """Write the workbook; returns the employee ids (one sheet each)."""
+    """Write the workbook; returns the employee ids (one sheet each). ``out`` must be missing or a
+    template written before (:func:`kinerja.outdir.write_file`)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
@@ -191,8 +193,9 @@ def write_template(loaded: Loaded, unit: str, period: str, out: Path, lang: str 
         meta.append([name, contract.employee, contract.position, first, last, remarks])
     if not employees:
         raise BatchError([problem("K825", "(template)", where=f"{unit}/{period}", ref="-", period=period)])
-    out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
+    # Written beside ``out`` and renamed into place; an existing ``out`` is replaced only when it is a
+    # template we wrote (anything else: OutputRefused, nothing touched).
+    write_file(out, TEMPLATE, wb.save, (loaded.root,))
     return employees
 
 

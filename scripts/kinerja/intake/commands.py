@@ -241,13 +241,16 @@ def register(main: click.Group) -> None:
     @intake.command()
     @click.option("--unit", required=True, help="Unit id.")
     @click.option("--period", required=True, help="Period id.")
-    @click.option("--out", required=True, type=click.Path(dir_okay=False), help="The workbook to write (.xlsx).")
+    @click.option("--out", required=True, type=click.Path(),
+                  help="The workbook to write (.xlsx): a new file, or a template written before (replaced); "
+                       "anything else is refused.")
     @click.option("--repo", default=".", show_default=True, type=click.Path(file_okay=False, exists=True))
     @click.option("--staff", is_flag=True, help="Put employees' names in the sheet titles (never the NIP).")
     @LANG
     def template(unit: str, period: str, out: str, repo: str, staff: bool, lang: str | None) -> None:
         """Write an Excel workbook to fill in: one sheet per employee of UNIT with an SKP in PERIOD."""
         from ..load import find_root, load_tree
+        from ..outdir import OutputRefused
         from .batch import BatchError, write_template
 
         root = find_root(Path(repo))
@@ -261,6 +264,9 @@ def register(main: click.Group) -> None:
         except BatchError as exc:
             _print_problems(exc.problems, language)
             sys.exit(1)
+        except OutputRefused as exc:
+            _print_problems([exc.problem], language)
+            sys.exit(2)
         click.echo(f"{out}: {len(employees)} lembar pegawai / employee sheets ({', '.join(employees)})")
 
     @intake.command("import")
