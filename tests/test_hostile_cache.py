@@ -226,16 +226,19 @@ def _wrong_shape(path: Path) -> None:
 
 def _older_format(path: Path) -> None:
     """A shard as version 7 wrote it (two pickles, no header), holding the results under wrong keys."""
-    index, payload = cache_module.read_shard(path, _fingerprint_of(path)) or ({}, [])
+    shard = cache_module.read_shard(path, _fingerprint_of(path))
+    assert shard is not None
+    index, payload = shard.index, shard.results
     keys = list(index)
     path.write_bytes(pickle.dumps({key: (i + 1) % len(keys) for i, key in enumerate(keys)}) + pickle.dumps(payload))
 
 
 def _other_fingerprint(path: Path) -> None:
     """A well-formed shard written by another version of the code, with its results shuffled."""
-    index, payload = cache_module.read_shard(path, _fingerprint_of(path)) or ({}, [])
-    values = payload[1:] + payload[:1]
-    cache_module.write_shard(path, b"\1" * 20, dict(zip(index, values)))
+    shard = cache_module.read_shard(path, _fingerprint_of(path))
+    assert shard is not None
+    values = shard.results[1:] + shard.results[:1]
+    cache_module.write_shard(path, b"\1" * 20, dict(zip(shard.index, values)))
 
 
 def _fingerprint_of(path: Path) -> bytes:
@@ -495,3 +498,22 @@ def test_warm_and_cold_agree_on_random_trees(data: st.DataObject) -> None:
             warm = outcome(root, cache=True)
             assert warm == outcome(root, cache=False)
         assert outcome(root, cache=True) == warm
+
+
+def test_shard_rewritten_between_the_two_passes(tmp_path: Path) -> None:
+    """Another run rewrites a shard after this run found positions in it: those positions are not used."""
+    file, other = "contracts/units/u/2026/skp/a.yaml", "contracts/units/u/2026/skp/b.yaml"
+    first, second = cache_module.entry_key(file, b"1"), cache_module.entry_key(other, b"2")
+    writer = cache_module.FolderCache(tmp_path, b"f" * 20)
+    writer.put(file, first, "result of a")
+    writer.put(other, second, "result of b")
+    writer.close()
+    reader = cache_module.FolderCache(tmp_path, b"f" * 20)
+    position = reader.find(file, first)
+    assert position == 0
+    rewriter = cache_module.FolderCache(tmp_path, b"f" * 20)
+    rewriter.put(other, second, "result of b")
+    rewriter.put(file, first, "result of a")
+    rewriter.close()
+    assert reader.take(file, position) is None
+    assert cache_module.FolderCache(tmp_path, b"f" * 20).find(file, first) == 1

@@ -39,7 +39,7 @@ import zlib
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any, Callable, Iterator
+from typing import IO, Any, Callable, Iterator, NamedTuple
 
 VERSION = "v8"  # bump whenever what is cached changes shape (the fingerprint also covers the code)
 PARALLEL_THRESHOLD = 400  # below this many misses, one process is faster than starting workers
@@ -52,7 +52,6 @@ LIBRARIES = ("kinerja", "PyYAML", "jsonschema", "jsonschema-rs")
 
 _MAGIC = b"kinerja-parse-cache\0"
 _HEAD = struct.Struct("<20s20sQIQI")  # magic, fingerprint, index size and CRC-32, results size and CRC-32
-_READ_ERRORS = (Exception,)  # unpickling damaged bytes can raise almost anything: all mean "no cache"
 
 
 def _git_dir(root: Path) -> Path | None:
@@ -161,9 +160,18 @@ def _open_own(path: Path) -> IO[bytes] | None:
     return None
 
 
-def read_shard(path: Path | None, fingerprint: bytes, results: bool = True) -> tuple[dict[Any, int], list[Any]] | None:
-    """The index (key → position) and, with ``results``, the results of a shard file; None when it is
-    missing, not ours, written under another fingerprint, truncated, extended or damaged."""
+class Shard(NamedTuple):
+    """A shard file as read: its index (key → position), its results (empty unless asked for), and its
+    stamp (the sizes and checksums of its header), which tells one writing of the file from another."""
+
+    index: dict[Any, int]
+    results: list[Any]
+    stamp: tuple[int, int, int, int]
+
+
+def read_shard(path: Path | None, fingerprint: bytes, results: bool = True) -> Shard | None:
+    """A shard file, or None when it is missing, not ours, written under another fingerprint or format,
+    truncated, extended or damaged."""
     handle = _open_own(path) if path is not None else None
     if handle is None:
         return None
@@ -179,13 +187,13 @@ def read_shard(path: Path | None, fingerprint: bytes, results: bool = True) -> t
                 return None
             index = _checked_part(handle.read(index_size), index_crc)
             payload = _checked_part(handle.read(size), crc) if results else []
-    except _READ_ERRORS:
+    except Exception:  # unpickling damaged bytes can raise almost anything: all of it means "no cache"
         return None
     if not isinstance(index, dict) or not isinstance(payload, list) or (results and len(payload) != len(index)):
         return None
     if any(type(position) is not int or not 0 <= position < len(index) for position in index.values()):
         return None
-    return index, payload
+    return Shard(index, payload, (index_size, index_crc, size, crc))
 
 
 def _checked_part(raw: bytes, crc: int) -> Any:
@@ -237,7 +245,7 @@ class ParseCache:
         shard = self.shards.get(prefix)
         if shard is None:
             found = read_shard(self._path(prefix), self.fingerprint)
-            shard = {} if found is None else {key: found[1][i] for key, i in found[0].items()}
+            shard = {} if found is None else {key: found.results[i] for key, i in found.index.items()}
             self.shards[prefix] = shard
         return shard
 
@@ -264,6 +272,7 @@ class ParseCache:
                 used = self.used.get(prefix, set())
                 write_shard(self.folder / f"{prefix}.pickle", self.fingerprint,
                             {k: v for k, v in self.shards[prefix].items() if hash(k) in used})
+            _remove_other_versions(self.folder.parent)
         except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
             pass
 
@@ -316,6 +325,7 @@ class FolderCache:
         self.fingerprint = fingerprint
         self.prune = prune  # a load of every file: drop entries (and shards) no file used any more
         self.found: tuple[str | None, dict[bytes, int]] = (None, {})
+        self.stamps: dict[str, tuple[int, int, int, int]] = {}  # of each shard's index that find() used
         self.current: str | None = None
         self.keys: list[bytes] = []
         self.payload: list[Any] = []
@@ -334,14 +344,14 @@ class FolderCache:
             return None
         return self.folder / (hashlib.sha1(shard.encode("utf-8", "surrogatepass")).hexdigest()[:20] + ".pickle")
 
-    def _read(self, shard: str, results: bool) -> tuple[dict[bytes, int], list[Any]]:
-        return read_shard(self._path(shard), self.fingerprint, results) or ({}, [])
-
     def find(self, file: str, key: bytes) -> int | None:
         """Where the shard of ``file`` keeps the result for this key, or None (first pass, in path order)."""
         shard = self.shard_of(file)
         if self.found[0] != shard:
-            self.found = (shard, self._read(shard, results=False)[0])
+            read = read_shard(self._path(shard), self.fingerprint, results=False)
+            if read is not None:
+                self.stamps[shard] = read.stamp
+            self.found = (shard, read.index if read is not None else {})
         return self.found[1].get(key)
 
     def take(self, file: str, position: int) -> Any | None:
@@ -365,9 +375,15 @@ class FolderCache:
         self.found = (None, {})
         self.current = shard
         self.visited.add(shard)
-        index, self.payload = self._read(shard, results=True)
-        self.keys = [b""] * len(index)
-        for key, position in index.items():
+        read = read_shard(self._path(shard), self.fingerprint, results=True)
+        # Positions found in the first pass point into the file as it was then: if another run has
+        # rewritten it since, its results are not used (the files are parsed again).
+        if read is None or read.stamp != self.stamps.get(shard):
+            self.payload, self.keys = [], []
+            return
+        self.payload = read.results
+        self.keys = [b""] * len(read.index)
+        for key, position in read.index.items():
             self.keys[position] = key
 
     def _leave(self) -> None:
@@ -403,8 +419,13 @@ class FolderCache:
                 for path in self.folder.glob("*.pickle"):
                     if path.name not in keep:
                         path.unlink(missing_ok=True)
-                for other in self.folder.parent.iterdir():  # caches of earlier versions
-                    if other.is_dir() and not other.is_symlink() and other.name.startswith("v") and other.name.split("-")[0] != VERSION:
-                        shutil.rmtree(other, ignore_errors=True)
+                _remove_other_versions(self.folder.parent)
             except OSError:
                 pass
+
+
+def _remove_other_versions(folder: Path) -> None:
+    """Remove the caches that earlier versions left in ``folder`` (``v7-…``, ``v7``; never through a link)."""
+    for other in folder.iterdir():
+        if other.name.startswith("v") and other.name.split("-")[0] != VERSION and not other.is_symlink() and other.is_dir():
+            shutil.rmtree(other, ignore_errors=True)
