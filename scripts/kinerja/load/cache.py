@@ -228,9 +228,7 @@ class ParseCache:
     persisted in 256 shards by a hash of the key."""
 
     def __init__(self, folder: Path | None, fingerprint: bytes) -> None:
-        # One folder per user: shards are pruned to what their user asked for, so a review (a few hundred
-        # files) must not share shards with a full load (hundreds of thousands).
-        self.folder = folder
+        self.folder = folder  # its user's own: shards are pruned to what that user asked for
         self.fingerprint = fingerprint
         self.shards: dict[str, dict[str, Any]] = {}
         # Hashes of the keys this run used, per shard (the keys themselves would double a province's
