@@ -21,7 +21,8 @@ import git
 
 from .. import model as m
 from ..load import Document, Loaded, build, build_province, layout, parse_document, yamlsafe
-from ..load.cache import ParseCache, parse_many
+from ..load.cache import VERSION as CACHE_VERSION
+from ..load.cache import ParseCache, fingerprint, own_folder, parse_many
 from ..report import Problem
 from . import gitio
 
@@ -212,13 +213,16 @@ class Side:
 
 
 class Parser:
-    """Parses data files once. A commit's files are remembered by blob id, in this run and across runs in
-    a cache inside the Git directory (``<git-dir>/kinerja/``): a pull request cannot commit files there,
-    so the cache cannot be planted. Misses are parsed on every core."""
+    """Parses data files once. A commit's files are remembered by path, blob id and size limit, in this
+    run and across runs in a cache inside the Git directory (``<git-dir>/kinerja/``): a pull request
+    cannot commit files there, so the cache cannot be planted; the same bytes at another path are parsed
+    again. Misses are parsed on every core."""
 
     def __init__(self, repo: git.Repo | None = None) -> None:
-        folder = Path(repo.git_dir) / "kinerja" if repo is not None else None
-        self.store = ParseCache(folder, "review")
+        # Its own folder: shards are pruned to what their user asked for, so a review (a few hundred
+        # files) must not share shards with a full load (hundreds of thousands).
+        folder = own_folder(Path(repo.git_dir), "kinerja", "review", CACHE_VERSION) if repo is not None else None
+        self.store = ParseCache(folder, fingerprint("review"))
 
     def parse_all(self, files: Mapping[str, bytes], blobs: Mapping[str, str | None],
                   max_bytes: int) -> dict[str, tuple[Document | None, list[Problem]]]:
@@ -227,28 +231,37 @@ class Parser:
         misses: list[tuple[str, bytes]] = []
         for path, raw in files.items():
             sha = blobs.get(path)
-            hit = self.store.get(f"{sha}:{max_bytes}") if sha else None
-            if hit is not None and _fits(hit[0], path):
-                doc, problems = hit
-                out[path] = (doc, problems) if doc is None or doc.file == path else (
-                    Document(doc.kind, path, dict(doc.keys), doc.data), problems)
+            hit = self.store.get(_key(sha, max_bytes, path)) if sha else None
+            if hit is not None and _fits(hit, path):
+                out[path] = hit
             else:
                 misses.append((path, raw))
         for (path, _), result in zip(misses, parse_many(parse_document, misses, max_bytes)):
             out[path] = result
             sha = blobs.get(path)
             if sha:
-                self.store.put(f"{sha}:{max_bytes}", result)
+                self.store.put(_key(sha, max_bytes, path), result)
         return out
 
     def save(self) -> None:
         self.store.save()
 
 
-def _fits(doc: Document | None, path: str) -> bool:
-    """A remembered document serves another path only where that path gives the same kind and ids."""
+def _key(sha: str, max_bytes: int, path: str) -> str:
+    """A parse result's key: the blob, the size limit and the path (which decides kind, ids and where
+    its problems are)."""
+    return f"{sha}:{max_bytes}:{path}"
+
+
+def _fits(hit: object, path: str) -> bool:
+    """A remembered result has the shape a parse gives and was made for this path (the key says so
+    already: this only keeps a damaged entry from being used)."""
+    if type(hit) is not tuple or len(hit) != 2 or not isinstance(hit[1], (list, tuple)):
+        return False
+    doc = hit[0]
     place = place_of(path)
-    return place is not None and (doc is None or (place.kind == doc.kind and place.keys == doc.keys))
+    return place is not None and (doc is None or (isinstance(doc, Document) and doc.file == path
+                                                  and place.kind == doc.kind and place.keys == doc.keys))
 
 
 class Assembly:
