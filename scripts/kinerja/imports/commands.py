@@ -110,15 +110,7 @@ def register(main: click.Group) -> None:
 
 
 def _extras() -> list[Callable[[click.Group, click.Group], None]]:
-    """Sources registered in their own modules (attendance, e-Kinerja)."""
-    found = []
-    import importlib
+    """Sources that register their own subcommands (attendance, e-Kinerja)."""
+    from . import attendance, ekinerja
 
-    for module in ("attendance", "ekinerja"):
-        try:
-            mod = importlib.import_module(f"kinerja.imports.{module}")
-        except ImportError:  # pragma: no cover - a source not built yet
-            continue
-        if hasattr(mod, "register"):
-            found.append(mod.register)
-    return found
+    return [attendance.register, ekinerja.register]

@@ -80,6 +80,7 @@ class Organisation:
     new_units: list[str] = field(default_factory=list)
     new_positions: list[str] = field(default_factory=list)
     _next_employee: int = 0
+    _units_by_id: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def read(cls, instance: Instance, unit_map: Mapping[str, str] | None = None) -> "Organisation":
@@ -137,6 +138,16 @@ class Organisation:
         self.instance.get(ORG).setdefault("units", []).append(unit)
         self.new_units.append(unit_id)
         return unit_id
+
+    def by_id_unit(self, employee_id: str) -> str:
+        """The home unit of an employee id (from the files read)."""
+        if employee_id not in self._units_by_id:
+            self._units_by_id = {str(r.get("id")): u for u, r in self.by_nip.values()}
+        return self._units_by_id[employee_id]
+
+    def agency_of(self, unit_id: str) -> str:
+        """The agency (OPD, the top unit) a unit belongs to."""
+        return self._agency(unit_id)
 
     def _agency(self, unit_id: str) -> str:
         seen = 0

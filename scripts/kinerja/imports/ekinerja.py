@@ -1,0 +1,4 @@
+from __future__ import annotations
+import click
+def register(main: click.Group, import_group: click.Group) -> None:
+    pass
