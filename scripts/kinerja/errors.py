@@ -513,6 +513,10 @@ for _code, _name, _sev, _id, _en, _hint in [
       "The BKD writes 'summary' and 'duties', then removes 'skeleton: true'.")),
     ("K921", "import-unknown-rating", "error", "Nilai '{value}' tidak dikenal (yang dikenal: {allowed}).",
      "Unknown value '{value}' (known: {allowed}).", _IMPORT_HINT),
+    ("K923", "import-no-contract", "error", "Pegawai ini belum memiliki SKP di Kinerja untuk periode {value}.",
+     "This employee has no SKP in Kinerja for period {value}.",
+     ("Unit menulis SKP-nya dahulu (units/<unit>/<periode>/skp/), lalu impor lagi.",
+      "The unit writes the SKP first (units/<unit>/<period>/skp/), then import again.")),
     ("K922", "import-too-large", "error", "Berkas terlalu besar ({detail}).", "The file is too large ({detail}).",
      ("Bagi ekspornya per perangkat daerah.", "Split the export per agency.")),
 ]:

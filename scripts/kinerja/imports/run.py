@@ -77,8 +77,8 @@ def execute(name: str, label: str, options: RunOptions, work: Work, loads: Calla
     except GitFailed as exc:
         _fail(ImportFailed("K916", Place(label), detail=str(exc)), lang)
         return 1
-    click.echo(_says(lang, f"{len(commits)} commit di cabang '{branch}' (dari {base}); main tidak diubah.",
-                     f"{len(commits)} commits on branch '{branch}' (from {base}); main is untouched."))
+    click.echo(_says(lang, f"{len(commits)} commit di cabang '{branch}' (dari {base}); cabang {base} tidak diubah.",
+                     f"{len(commits)} commits on branch '{branch}' (from {base}); {base} is untouched."))
     return 0
 
 
