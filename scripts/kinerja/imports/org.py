@@ -29,9 +29,12 @@ _LEVELS = [("ahli pertama", "ahli-pertama"), ("ahli muda", "ahli-muda"), ("ahli 
            ("penyelia", "penyelia")]
 
 
+_RUNS = re.compile(r"\s+")
+
+
 def key(name: str) -> str:
     """A name as a comparison key: lower case, single spaces."""
-    return re.sub(r"\s+", " ", name).strip().casefold()
+    return _RUNS.sub(" ", name).strip().casefold()
 
 
 def unit_type(name: str) -> str:
@@ -81,6 +84,8 @@ class Organisation:
     new_positions: list[str] = field(default_factory=list)
     _next_employee: int = 0
     _units_by_id: dict[str, str] = field(default_factory=dict)
+    _unit_names: dict[str, list[str]] = field(default_factory=dict)
+    _titles: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def read(cls, instance: Instance, unit_map: Mapping[str, str] | None = None) -> "Organisation":
@@ -124,7 +129,11 @@ class Organisation:
             return mapped
         if name in self.units:
             return name
-        hits = [u["id"] for u in self.units.values() if key(str(u.get("name", ""))) == key(name)]
+        if len(self._unit_names) != len(self.units):
+            self._unit_names = {}
+            for unit in self.units.values():
+                self._unit_names.setdefault(key(str(unit.get("name", ""))), []).append(unit["id"])
+        hits = list(self._unit_names.get(key(name), ()))
         if len(hits) > 1 and parent is not None:
             hits = [h for h in hits if self.units[h].get("parent") == parent] or hits
         return hits[0] if hits else None
@@ -175,10 +184,13 @@ class Organisation:
         return doc.setdefault("positions", [])
 
     def find_position(self, unit_id: str, title: str) -> str | None:
-        for pos in self.unit_positions(unit_id):
-            if isinstance(pos, dict) and key(str(pos.get("title", ""))) == key(title):
-                return pos.get("id")
-        return None
+        titles = self._titles.get(unit_id)
+        if titles is None:
+            titles = self._titles[unit_id] = {}
+            for pos in self.unit_positions(unit_id):
+                if isinstance(pos, dict) and isinstance(pos.get("id"), str):
+                    titles.setdefault(key(str(pos.get("title", ""))), pos["id"])
+        return titles.get(key(title))
 
     def add_position(self, unit_id: str, title: str, cls: str, level: str | None, head: bool = False) -> str:
         """A skeleton position: title and class from the export; summary and duties left to the BKD."""
@@ -192,6 +204,7 @@ class Organisation:
         pos["skeleton"] = True
         self.unit_positions(unit_id).append(pos)
         self.positions[pos_id] = (unit_id, pos)
+        self._titles.setdefault(unit_id, {}).setdefault(key(title), pos_id)
         self.new_positions.append(pos_id)
         return pos_id
 
