@@ -454,11 +454,15 @@ def register(main: click.Group, import_group: click.Group) -> None:
         if period not in loaded.province.periods:
             raise click.BadParameter(f"'{period}' not in periods.yaml", param_hint="--period")
         differences = reconcile_rows(ratings, kinerja_ratings(loaded, period, reporting))
+        ledger.note(f"{len(ratings)} baris dibandingkan dengan Kinerja ({reporting}).",
+                    f"{len(ratings)} rows compared with Kinerja ({reporting}).")
         click.echo(ledger.summary(language), nl=False)
         for d in differences:
             click.echo(f"{d['employee']} ({d['unit']}, {Path(file).name} row {d['row']}): {d['field']}: "
                        f"e-Kinerja {d['ekinerja']} ≠ Kinerja {d['kinerja']}")
-        click.echo(f"{len({d['employee'] for d in differences})} pegawai berbeda / employees differ ({reporting}).")
+        differ = len({d["employee"] for d in differences})
+        click.echo(f"{differ} employees differ ({reporting})." if language == "en" else
+                   f"{differ} pegawai berbeda ({reporting}).")
         if out:
             buffer = io.StringIO()
             writer = csv.DictWriter(buffer, ["employee", "unit", "row", "field", "ekinerja", "kinerja"], lineterminator="\n")

@@ -164,5 +164,6 @@ def init(directory: str, siasn_file: str | None, government: str, year: int | No
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    click.echo(f"{directory}: instans baru / new instance ({len(result.warnings)} peringatan / warnings: "
-               "jabatan kerangka untuk dilengkapi BKD / skeleton positions for the BKD to complete).")
+    warnings = len(result.warnings)
+    click.echo(f"{directory}: new valid instance ({warnings} warnings: see kinerja validate)." if language == "en" else
+               f"{directory}: instans baru yang sah ({warnings} peringatan: lihat kinerja validate).")

@@ -103,7 +103,11 @@ class Ledger:
 
     source: str
     outcomes: list[Outcome] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+    def note(self, text_id: str, text_en: str) -> None:
+        """A line for the summary (Indonesian, English)."""
+        self.notes.append((text_id, text_en))
 
     def add(self, place: Place, status: str, target: str = "", code: str = "", **params: Any) -> None:
         self.outcomes.append(Outcome(place, status, target, code, tuple(params.items())))
@@ -135,7 +139,7 @@ class Ledger:
         if len(flagged) > limit:
             rest = len(flagged) - limit
             lines.append(f"  … {rest} {'more (see --report)' if lang == 'en' else 'lagi (lihat --report)'}")
-        lines.extend(f"  {note}" for note in self.notes)
+        lines.extend(f"  {note[1] if lang == 'en' else note[0]}" for note in self.notes)
         return "\n".join(lines) + "\n"
 
     def csv_text(self, lang: str) -> str:

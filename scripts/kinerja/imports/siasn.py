@@ -118,8 +118,7 @@ def _latest_per_nip(people: list[Person], ledger: Ledger) -> list[Person]:
         newer = (person.since or dt.date.min) >= (kept.since or dt.date.min)
         loser, winner = (kept, person) if newer else (person, kept)
         best[person.nip] = winner
-        ledger.skip(loser.place, "K906", other=winner.place.row,
-                    detail="the row with the latest TMT JABATAN is used / baris dengan TMT JABATAN terbaru dipakai")
+        ledger.skip(loser.place, "K906", other=winner.place.row)
     chosen = {id(p) for p in best.values()}
     return [p for p in people if id(p) in chosen]
 
@@ -142,8 +141,9 @@ def apply(people: Iterable[Person], org: Organisation, ledger: Ledger, create_un
             touched.append(unit_id)
     org.settle_heads(touched)
     if org.new_positions:
-        ledger.notes.append(f"{len(org.new_positions)} jabatan kerangka / skeleton positions (skeleton: true) — "
-                            "dilengkapi BKD / for the BKD to complete")
+        count = len(org.new_positions)
+        ledger.note(f"{count} jabatan kerangka baru (skeleton: true), untuk dilengkapi BKD.",
+                    f"{count} new skeleton positions (skeleton: true), for the BKD to complete.")
     return touched
 
 
