@@ -156,12 +156,12 @@ def test_import_commits_per_unit_on_a_new_branch_without_touching_the_checkout(i
                                  "NAMA": "SARI DEWI"}))
     changed = tmp_path / "changed.psv"
     changed.write_text(siasn_text(rows, header))
-    (instance / "untracked.txt").write_text("the user's own file")
+    (instance / "contracts" / "NOTES.md").write_text("the user's own file")  # not clean: validated in a copy
     head = git(instance, "rev-parse", "HEAD")
     code, out = invoke("import", "siasn", str(changed), "--repo", str(instance), "--branch", "import/t1", "--lang", "en")
     assert code == 0, out
     assert "4 rows: 1 imported, 1 updated, 2 unchanged, 0 skipped" in out
-    assert git(instance, "rev-parse", "HEAD") == head and git(instance, "status", "--porcelain") == "?? untracked.txt\n"
+    assert git(instance, "rev-parse", "HEAD") == head and git(instance, "status", "--porcelain") == "?? contracts/NOTES.md\n"
     log = git(instance, "log", "--format=%s%n%b", "main..import/t1")
     assert "Import siasn: unit bkd-bidang-pengembangan-aparatur" in log
     assert "Import siasn: unit bkd-sub-bagian-umum-dan-kepegawaian" in log

@@ -36,6 +36,8 @@ def text(value: Any) -> str:
     """A cell as trimmed text (NBSP and a leading apostrophe removed; ``None`` → "")."""
     if value is None:
         return ""
+    if isinstance(value, str) and value.isalnum() and value.isascii():  # the common case, fast
+        return value
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     out = str(value).replace("\u00a0", " ").strip()
@@ -122,6 +124,10 @@ def date(value: Any, day_first: bool = True) -> dt.date | None:
 
 def integer(value: Any, low: int = 0, high: int = 100000) -> int:
     """A whole number in [low, high]: ``3``, ``3.0``, ``"3"``; blank → 0; raises K909."""
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return value
+    if isinstance(value, str) and value.isdigit() and value.isascii() and low <= int(value) <= high:
+        return int(value)
     if value is None or (isinstance(value, str) and not text(value)):
         return 0
     if isinstance(value, bool):

@@ -23,7 +23,6 @@ from .. import report as reporting
 from .state import GitFailed, GitTree, git, unit_of
 
 PROTECTED = {"main", "master", "HEAD", "trunk", "develop", "gh-pages"}
-ZERO = "0" * 40
 _BRANCH_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
@@ -75,10 +74,37 @@ def validate_folder(root: Path) -> reporting.Report:
 
 
 def validate_result(tree: GitTree, changes: dict[str, bytes | None]) -> reporting.Report:
-    """Validate the tree the import would commit, in a temporary folder."""
+    """Validate the tree the import would commit.
+
+    When the checkout is the base commit and its data is clean, the instance folder itself is loaded
+    with the changed files laid over it in memory (the parse cache stays warm); otherwise the base
+    commit with the changes is written to a temporary folder and validated there.
+    """
+    root = tree.repo / tree.prefix if tree.prefix else tree.repo
+    if _clean_at(tree):
+        from ..load import discover
+        from ..validate import load_checked, validate
+
+        deleted = {p for p, raw in changes.items() if raw is None}
+        files = [f for f in discover(root) if f not in deleted] if deleted else None
+        overlay = {p: raw for p, raw in changes.items() if raw is not None}
+        return validate(load_checked(root, files=files, overlay=overlay))
     with tempfile.TemporaryDirectory(prefix="kinerja-import-") as tmp:
         materialise(tree, changes, Path(tmp))
         return validate_folder(Path(tmp))
+
+
+def _clean_at(tree: GitTree) -> bool:
+    """True when HEAD is the base commit and nothing under contracts/ or schemas/ differs from it."""
+    try:
+        head = git(tree.repo, "rev-parse", "--verify", "HEAD").decode().strip()
+        if head != tree.commit:
+            return False
+        status = git(tree.repo, "status", "--porcelain", "--untracked-files=all", "--ignored", "--",
+                     f"{tree.prefix}contracts", f"{tree.prefix}schemas")
+    except GitFailed:
+        return False
+    return not status.strip()
 
 
 def groups(changes: dict[str, bytes | None]) -> list[tuple[str, dict[str, bytes | None]]]:
@@ -90,45 +116,52 @@ def groups(changes: dict[str, bytes | None]) -> list[tuple[str, dict[str, bytes 
 
 
 def commit_groups(tree: GitTree, branch: str, parts: Iterable[tuple[str, dict[str, bytes | None], str]]) -> list[str]:
-    """Commit each (unit, files, message) in turn on a new ``branch`` from the base; returns the commits."""
+    """Commit each (unit, files, message) in turn on a new ``branch`` from the base; returns the commits.
+
+    One ``git fast-import`` process writes every commit and creates the branch at the end; it never
+    touches a working tree or an index. The branch must not exist yet (fast-import is told not to
+    move an existing one)."""
     if not valid_branch(branch):
         raise GitFailed(f"refusing to write branch '{branch}'")
-    if _exists(tree.repo, f"refs/heads/{branch}"):
+    ref = f"refs/heads/{branch}"
+    if _exists(tree.repo, ref):
         raise GitFailed(f"branch '{branch}' exists already")
-    env = _identity(tree.repo)
-    commits: list[str] = []
-    parent = tree.commit
-    with tempfile.TemporaryDirectory(prefix="kinerja-index-") as tmp:
-        env["GIT_INDEX_FILE"] = os.path.join(tmp, "index")
-        git(tree.repo, "read-tree", parent, env=env)
-        for n, (_unit, files, message) in enumerate(parts):
-            info = _index_info(tree, files, Path(tmp) / f"g{n}")
-            git(tree.repo, "update-index", "--index-info", data=info.encode("utf-8"), env=env)
-            new_tree = git(tree.repo, "write-tree", env=env).decode().strip()
-            parent = git(tree.repo, "commit-tree", new_tree, "-p", parent, "-m", message, env=env).decode().strip()
-            commits.append(parent)
-    if commits:
-        git(tree.repo, "update-ref", "-m", "kinerja import", f"refs/heads/{branch}", commits[-1], ZERO)
-    return commits
+    author, committer = _identity(tree.repo)
+    stream = io.BytesIO()
+    count = 0
+    for n, (_unit, files, message) in enumerate(parts, start=1):
+        text = message.encode("utf-8")
+        stream.write(f"commit {ref}\nmark :{n}\nauthor {author} now\ncommitter {committer} now\n".encode())
+        stream.write(b"data %d\n%s\n" % (len(text), text))
+        if n == 1:
+            stream.write(f"from {tree.commit}\n".encode())
+        for path, raw in sorted(files.items()):
+            quoted = _quote(tree.prefix + path)
+            if raw is None:
+                stream.write(f"D {quoted}\n".encode())
+            else:
+                stream.write(f"M 100644 inline {quoted}\ndata {len(raw)}\n".encode() + raw + b"\n")
+        stream.write(b"\n")
+        count = n
+    if not count:
+        return []
+    marks = Path(tempfile.mkdtemp(prefix="kinerja-marks-"))
+    try:
+        git(tree.repo, "fast-import", "--quiet", "--date-format=now", f"--export-marks={marks / 'marks'}",
+            data=stream.getvalue())
+        exported = dict(line.split() for line in (marks / "marks").read_text().splitlines())
+    finally:
+        import shutil
+
+        shutil.rmtree(marks, ignore_errors=True)
+    return [exported[f":{n}"] for n in range(1, count + 1)]
 
 
-def _index_info(tree: GitTree, files: dict[str, bytes | None], folder: Path) -> str:
-    """``update-index --index-info`` lines: blobs written with one ``hash-object --stdin-paths``."""
-    folder.mkdir()
-    written = [(p, raw) for p, raw in sorted(files.items()) if raw is not None]
-    blob_files = []
-    for i, (_path, raw) in enumerate(written):
-        blob = folder / f"b{i}"
-        blob.write_bytes(raw or b"")
-        blob_files.append(str(blob))
-    shas: list[str] = []
-    if blob_files:
-        out = git(tree.repo, "hash-object", "-w", "--no-filters", "--stdin-paths",
-                  data=("\n".join(blob_files) + "\n").encode("utf-8"))
-        shas = out.decode().split()
-    lines = [f"100644 {sha}\t{tree.prefix}{path}" for (path, _raw), sha in zip(written, shas)]
-    lines += [f"0 {ZERO}\t{tree.prefix}{path}" for path, raw in sorted(files.items()) if raw is None]
-    return "\n".join(lines) + "\n"
+def _quote(path: str) -> str:
+    """A path for the fast-import stream (C-style quoted when it needs it)."""
+    if any(c in path for c in '"\\\n') or path.startswith(" "):
+        return '"' + path.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    return path
 
 
 def _exists(repo: Path, ref: str) -> bool:
@@ -139,17 +172,18 @@ def _exists(repo: Path, ref: str) -> bool:
     return True
 
 
-def _identity(repo: Path) -> dict[str, str]:
-    """Author and committer: the user's Git identity, or a neutral one when none is configured."""
-    env: dict[str, str] = {}
-    try:
-        name = git(repo, "config", "user.name").decode().strip()
-    except GitFailed:
-        name = ""
-    if not name and "GIT_AUTHOR_NAME" not in os.environ:
-        env.update(GIT_AUTHOR_NAME="Kinerja import", GIT_COMMITTER_NAME="Kinerja import",
-                   GIT_AUTHOR_EMAIL="import@kinerja.invalid", GIT_COMMITTER_EMAIL="import@kinerja.invalid")
-    return env
+def _identity(repo: Path) -> tuple[str, str]:
+    """Author and committer ("Name <email>"): the environment's or the user's Git identity, else a neutral one."""
+    def config(key: str) -> str:
+        try:
+            return git(repo, "config", key).decode().strip()
+        except GitFailed:
+            return ""
+
+    name, email = config("user.name") or "Kinerja import", config("user.email") or "import@kinerja.invalid"
+    author = f"{os.environ.get('GIT_AUTHOR_NAME', name)} <{os.environ.get('GIT_AUTHOR_EMAIL', email)}>"
+    committer = f"{os.environ.get('GIT_COMMITTER_NAME', name)} <{os.environ.get('GIT_COMMITTER_EMAIL', email)}>"
+    return author, committer
 
 
 def open_tree(root: Path, base: str | None) -> tuple[GitTree, str]:

@@ -8,14 +8,40 @@ export changes nothing, comments of untouched files included).
 
 from __future__ import annotations
 
+import pickle
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+import yaml
+
 from ..load import yamlsafe
 
 UNITS = "contracts/units"
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc,valid-type]
+    """libyaml's parser with YAML 1.2's plain scalars: no timestamps, only true/false as booleans.
+
+    The instance files were checked by the project's strict loader when they were validated, and the
+    result of every import is validated again before it is committed; this loader only has to read
+    them fast and the same way (an import reads a province's employee files)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+
+
+def parse(raw: bytes) -> Any:
+    """Parsed YAML of an instance file, or None when it cannot be read (the validator says why)."""
+    try:
+        return yaml.load(raw, Loader=_Loader)  # noqa: S506 - a safe loader
+    except (yaml.YAMLError, UnicodeDecodeError, RecursionError):
+        return None
 
 
 class GitFailed(Exception):
@@ -99,6 +125,7 @@ class Instance:
     original: dict[str, bytes] = field(default_factory=dict)
     data: dict[str, Any] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
+    pristine: dict[str, bytes] = field(default_factory=dict)  # the parsed data as loaded, pickled
 
     def load(self, paths: Iterable[str]) -> None:
         """Read and parse ``paths`` that are not loaded yet (YAML files)."""
@@ -106,8 +133,9 @@ class Instance:
         for path, raw in self.tree.read_many(todo).items():
             self.original[path] = raw
             if path.endswith((".yaml", ".yml")):
-                parsed, problems = yamlsafe.load_bytes(raw, path)
-                self.data[path] = parsed if not problems else None
+                parsed = parse(raw)
+                self.data[path] = parsed
+                self.pristine[path] = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
 
     def load_units(self, names: Iterable[str] = ("positions.yaml", "employees.yaml")) -> None:
         """Read every unit's ``positions.yaml`` and ``employees.yaml``, plus the organisation."""
@@ -129,15 +157,15 @@ class Instance:
         dumper = dump or (lambda d: yamlsafe.dump(d, fast=True))
         out: dict[str, bytes | None] = {}
         for path, data in self.data.items():
-            if path in self.original:
-                parsed, problems = yamlsafe.load_bytes(self.original[path], path)
-                if not problems and parsed == data:
-                    continue
+            if path in self.pristine and pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL) == self.pristine[path]:
+                continue
             if data is None:
                 if path in self.original:
                     out[path] = None
                 continue
-            out[path] = dumper(data).encode("utf-8")
+            raw = dumper(data).encode("utf-8")
+            if self.original.get(path) != raw and (path not in self.original or parse(self.original[path]) != data):
+                out[path] = raw
         for path, text in self.texts.items():
             raw = text.encode("utf-8")
             if self.original.get(path) != raw:
