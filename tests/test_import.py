@@ -215,6 +215,8 @@ def test_bad_rows_are_skipped_with_their_place(instance: Path, tmp_path: Path) -
     assert got[3]["sheet"] == "Data" and got[3]["column"] == "A (NIP BARU)"
     assert "bad.xlsx, sheet Data, row 3, column A (NIP BARU): ERROR K904" in out
     assert set(got) == set(range(3, 12))                                 # every row accounted for
+    text = report.read_text()
+    assert "19880315201503" not in text and "1.98803152015031E" not in text and "1988…02" in text  # masked
 
 
 @pytest.mark.parametrize("content, code", [

@@ -56,15 +56,15 @@ def nip(value: Any, kind: str = "pns") -> str:
         raise CellError("K904", value=_show_number(value))
     raw = str(value).strip().replace("\u00a0", "")
     if _SCIENTIFIC.match(raw.lstrip("'`")):
-        raise CellError("K904", value=raw)
+        raise CellError("K904", value=masked(raw))
     digits = _NIP_JUNK.sub("", raw)
     if not digits.isdigit():
-        raise CellError("K905", value=raw, detail="only digits are allowed / hanya angka")
+        raise CellError("K905", value=masked(raw), detail="only digits are allowed / hanya angka")
     if len(digits) != 18:
-        raise CellError("K905", value=raw, detail=f"{len(digits)} digits, 18 expected / {len(digits)} angka, seharusnya 18")
+        raise CellError("K905", value=masked(raw), detail=f"{len(digits)} digits, 18 expected / {len(digits)} angka, seharusnya 18")
     problem = nip_rule(digits, kind)
     if problem:
-        raise CellError("K905", value=raw, detail=problem)
+        raise CellError("K905", value=masked(raw), detail=problem)
     return digits
 
 
@@ -85,7 +85,14 @@ def nip_rule(digits: str, kind: str = "pns") -> str | None:
 
 
 def _show_number(value: float | int) -> str:
-    return f"{value:.15g}" if isinstance(value, float) else str(value)
+    return masked(f"{value:.15g}" if isinstance(value, float) else str(value))
+
+
+def masked(value: str) -> str:
+    """A NIP-like value for messages and reports: its first 4 and last 2 characters only (the row and
+    column say where it is)."""
+    value = value.strip()
+    return value if len(value) <= 6 else value[:4] + "…" + value[-2:]
 
 
 def date(value: Any, day_first: bool = True) -> dt.date | None:

@@ -4,6 +4,7 @@ the files, print the ledger, then (unless ``--dry-run``) validate the result and
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -13,7 +14,7 @@ import click
 from .. import report as reporting
 from .commit import commit_groups, groups, open_tree, validate_result
 from .outcome import ImportFailed, Ledger, Place
-from .state import FolderTree, GitFailed, Instance
+from .state import FolderTree, GitFailed, Instance, unit_of
 
 
 @dataclass(frozen=True)
@@ -69,9 +70,13 @@ def execute(name: str, label: str, options: RunOptions, work: Work, loads: Calla
         errors_count = sum(1 for p in result.problems if p.severity == "error")
         _fail(ImportFailed("K915", Place(label), count=errors_count), lang)
         return 1
-    counts = ledger.counts()
+    per_unit: dict[str, Counter[str]] = {}
+    for outcome in ledger.outcomes:
+        if outcome.target:
+            per_unit.setdefault(unit_of(outcome.target), Counter())[outcome.status] += 1
     branch = options.branch or f"import/{name}-{dt.datetime.now():%Y%m%d-%H%M%S}"
-    messages = [(unit, files, _message(name, unit, files, counts if not unit else None)) for unit, files in parts]
+    messages = [(unit, files, _message(name, unit, files, per_unit.get(unit) if unit else ledger.counts()))
+                for unit, files in parts]
     try:
         commits = commit_groups(tree, branch, messages)  # type: ignore[arg-type]
     except GitFailed as exc:
@@ -89,7 +94,7 @@ def _message(name: str, unit: str, files: dict[str, bytes | None], counts: objec
     what = f"unit {unit}" if unit else "instance-wide files"
     body = f"{written} file(s) written" + (f", {removed} removed" if removed else "")
     if counts:
-        body += "; rows: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))  # type: ignore[attr-defined]
+        body += "\nRows: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))  # type: ignore[attr-defined]
     return f"Import {name}: {what}\n\n{body}\nVia: kinerja import {name}\n"
 
 

@@ -136,6 +136,10 @@ def apply(people: Iterable[Person], org: Organisation, ledger: Ledger, create_un
             touched.append(unit_id)
         status = _employee(person, unit_id, org, today)
         ledger.add(person.place, status, f"{UNITS}/{unit_id}/employees.yaml")
+    unknown = {dict(o.params).get("value") for o in ledger.outcomes if o.code == "K907"}
+    if unknown:
+        names = ", ".join(sorted(str(u) for u in unknown)[:10])
+        ledger.note(f"{len(unknown)} unit tidak dikenal: {names}", f"{len(unknown)} unknown units: {names}")
     for unit_id in org.new_units:
         if unit_id not in touched:
             touched.append(unit_id)
