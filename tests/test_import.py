@@ -428,3 +428,20 @@ def test_ekinerja_skp_lists_the_skps_kinerja_lacks(instance: Path, tmp_path: Pat
     assert code == 0, out
     rows = list(csv.DictReader(report.open()))
     assert [r["code"] for r in rows] == ["K923", "K923", "K923"] and rows[0]["row"] == "5"
+
+
+# --- the fast YAML writer ----------------------------------------------------------------------------------------
+_TEXT = st.text(alphabet=st.sampled_from(list("abcXYZ019 -.,:/#'\"()&+_é~\u00a0")), max_size=70)
+
+
+@settings(max_examples=150)
+@given(st.lists(st.fixed_dictionaries({"id": _TEXT, "nip": st.text("0123456789 ", max_size=20),
+                                       "n": st.one_of(st.none(), st.booleans(), st.integers(-5, 99)),
+                                       "items": st.lists(st.fixed_dictionaries({"a": _TEXT, "b": st.none()}),
+                                                         max_size=2)}), max_size=3))
+def test_the_fast_writer_writes_what_the_projects_dumper_writes(records: list) -> None:
+    from kinerja.imports import emit
+    from kinerja.load import yamlsafe
+
+    data = {"unit": "x", "employees": records}
+    assert emit.dump(data) == yamlsafe.dump(data, fast=True)

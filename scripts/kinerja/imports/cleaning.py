@@ -21,6 +21,7 @@ _MONTHS_ID = {name: i for i, name in enumerate(
      "november", "desember"], start=1)}
 _LONG = re.compile(r"^(\d{1,2}) ([A-Za-z]+) (\d{4})$")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+_CLEAN = re.compile(r"^[0-9A-Za-z.,/()-]+(?: [0-9A-Za-z.,/()-]+)*$")
 
 
 class CellError(ValueError):
@@ -36,7 +37,7 @@ def text(value: Any) -> str:
     """A cell as trimmed text (NBSP and a leading apostrophe removed; ``None`` → "")."""
     if value is None:
         return ""
-    if isinstance(value, str) and value.isalnum() and value.isascii():  # the common case, fast
+    if isinstance(value, str) and _CLEAN.match(value):  # the common case, fast
         return value
     if isinstance(value, float) and value.is_integer():
         value = int(value)

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable
 
 import yaml
 
-from ..load import yamlsafe
+from . import emit
 
 UNITS = "contracts/units"
 
@@ -154,7 +154,7 @@ class Instance:
 
     def changes(self, dump: Callable[[Any], str] | None = None) -> dict[str, bytes | None]:
         """Files whose content differs from the original: path → new bytes (None: the file goes)."""
-        dumper = dump or (lambda d: yamlsafe.dump(d, fast=True))
+        dumper = dump or emit.dump
         out: dict[str, bytes | None] = {}
         for path, data in self.data.items():
             if path in self.pristine and pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL) == self.pristine[path]:
