@@ -351,4 +351,4 @@ def register(main: click.Group, import_group: click.Group) -> None:
                 rows = read_recap(table, org, ledger)
             write(rows, month, org, ledger)
 
-        _run("attendance", file, opts, work)
+        _run("attendance", file, opts, work, lambda instance: instance.load_units(("employees.yaml",)))

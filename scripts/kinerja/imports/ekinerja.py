@@ -402,7 +402,7 @@ def register(main: click.Group, import_group: click.Group) -> None:
             org = Organisation.read(instance, mapping.units)
             write_assessments(read_ratings(table, org, ledger), kinerja, reporting, org, ledger)
 
-        _run("ekinerja-penilaian", file, opts, work)
+        _run("ekinerja-penilaian", file, opts, work, lambda instance: instance.load_units(("employees.yaml",)))
 
     @import_group.command("ekinerja-skp")
     @click.argument("file", type=click.Path(exists=True, dir_okay=False))
@@ -415,7 +415,7 @@ def register(main: click.Group, import_group: click.Group) -> None:
             table = _open(path, SKP, mapping, sheet)
             check_skp(table, Organisation.read(instance, mapping.units), period, ledger)
 
-        _run("ekinerja-skp", file, opts, work)
+        _run("ekinerja-skp", file, opts, work, lambda instance: instance.load_units(("employees.yaml",)))
 
     @click.group("reconcile")
     def reconcile() -> None:
@@ -433,11 +433,10 @@ def register(main: click.Group, import_group: click.Group) -> None:
                            sheet: str | None, out: str | None, lang: str | None) -> None:
         """List, per employee, where Kinerja's rating or predikat differs from e-Kinerja's (exit 1 if any)."""
         from . import read_mapping
-        from ..cli import load_valid
         from .commands import _lang
 
         language = _lang(lang)
-        loaded, _ = load_valid(language)
+        loaded = _load_valid(language)
         try:
             maps = read_mapping(mapping)
             instance = Instance(None)
@@ -482,9 +481,9 @@ def register(main: click.Group, import_group: click.Group) -> None:
     @click.option("--lang", type=click.Choice(["id", "en"]), default=None, help="Language of messages.")
     def export_ekinerja(period: str, reporting_period: str | None, out: str, lang: str | None) -> None:
         """Write Kinerja's ratings and predikat in the Laporan Penilaian SKP layout."""
-        from ..cli import load_valid
+        from .commands import _lang
 
-        loaded, _ = load_valid(lang)
+        loaded = _load_valid(_lang(lang))
         if period not in loaded.province.periods:
             raise click.BadParameter(f"'{period}' not in periods.yaml", param_hint="--period")
         reporting = reporting_period or period
@@ -497,6 +496,23 @@ def register(main: click.Group, import_group: click.Group) -> None:
 
     main.add_command(reconcile)
     main.add_command(export)
+
+
+def _load_valid(lang: str) -> Any:
+    """The instance in the current folder, validated; invalid data prints the report and exits 1."""
+    from .. import report as reporting
+    from ..load import find_root
+    from ..validate import load_checked, validate
+
+    root = find_root(Path.cwd())
+    if root is None:
+        raise click.UsageError("no contracts/ folder here / tidak ada folder contracts/ di sini")
+    loaded = load_checked(root)
+    result = validate(loaded)
+    if not result.ok:
+        click.echo(reporting.render_text(result, lang), err=True, nl=False)
+        sys.exit(1)
+    return loaded
 
 
 def _org_from(loaded: Any) -> Organisation:
