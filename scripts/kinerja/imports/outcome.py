@@ -115,6 +115,10 @@ class Ledger:
     def skip(self, place: Place, code: str, **params: Any) -> None:
         self.add(place, "skipped", "", code, **params)
 
+    def ordered(self) -> list[Outcome]:
+        """The outcomes in file and row order (rows skipped while reading come first otherwise)."""
+        return sorted(self.outcomes, key=lambda o: (o.place.file, o.place.sheet or "", o.place.row or 0))
+
     def counts(self) -> Counter[str]:
         return Counter(o.status for o in self.outcomes)
 
@@ -131,7 +135,7 @@ class Ledger:
         else:
             head = ", ".join(f"{counts[s]} {_LABEL_ID[s]}" for s in STATUSES)
         lines = [f"{self.source}: {sum(counts.values())} {'rows' if lang == 'en' else 'baris'}: {head}"]
-        flagged = [o for o in self.outcomes if o.code]
+        flagged = [o for o in self.ordered() if o.code]
         for o in flagged[:limit]:
             severity = errors.get(o.code).severity
             label = ("GALAT" if severity == "error" else "PERINGATAN") if lang != "en" else severity.upper()
@@ -147,7 +151,7 @@ class Ledger:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["file", "sheet", "row", "column", "status", "target", "code", "message"])
-        for o in self.outcomes:
+        for o in self.ordered():
             writer.writerow([o.place.file, o.place.sheet or "", o.place.row or "", o.place.column or "", o.status,
                              o.target, o.code, o.message(lang)])
         return out.getvalue()
