@@ -363,6 +363,12 @@ def test_attendance_log_recomputes_lateness_from_the_allowance_rules_hours(insta
     assert (siti["absent_days"], siti["psw4"]) == ("1", "1")            # Tuesday without a punch
     codes = {int(r["row"]): r["code"] for r in csv.DictReader(report.open())}
     assert (codes[6], codes[7], codes[8]) == ("K914", "K909", "K919")
+    mapping = tmp_path / "map.yaml"                       # the sample log, hours from a mapping file
+    mapping.write_text('working_hours: {start: "07:30", end: "16:00"}\npins: {"101": "198803152015031002", '
+                       '"102": "199107222019022001"}\n')
+    code, out = invoke("import", "attendance", str(SAMPLES / "zkteco_1_attlog.dat"), "--log", "--month", "2025-05",
+                       "--mapping", str(mapping), "--repo", str(instance), "--dry-run", "--lang", "en")
+    assert code == 0 and "3 rows: 3 imported" in out, out
 
 
 # --- e-Kinerja -------------------------------------------------------------------------------------------------
