@@ -451,3 +451,21 @@ def test_the_fast_writer_writes_what_the_projects_dumper_writes(records: list) -
 
     data = {"unit": "x", "employees": records}
     assert emit.dump(data) == yamlsafe.dump(data, fast=True)
+
+
+def test_bad_recap_rows_are_located(instance: Path, tmp_path: Path) -> None:
+    lines = (SAMPLES / "rekap_presensi_bps_style.csv").read_text().splitlines()
+    header = lines[0].split(",")
+    def row(**values: str) -> str:
+        base = dict(zip(header, lines[1].split(",")))
+        return ",".join(dict(base, **values)[h] for h in header)
+    bad = [row(TL1="x"), row(TK="25"), row(NIP="199001012015031999"), row(NIP="'19880315201503100"), ""]
+    path = tmp_path / "rekap.csv"
+    path.write_text("REKAP PRESENSI\nBulan Mei\n\n" + "\n".join([lines[0], *bad]) + "\n")
+    report = tmp_path / "r.csv"
+    code, out = invoke("import", "attendance", str(path), "--month", "2026-05", "--repo", str(instance), "--dry-run",
+                       "--report", str(report), "--lang", "en")
+    assert code == 0, out
+    got = {int(r["row"]): (r["code"], r["column"]) for r in csv.DictReader(report.open())}
+    assert got == {5: ("K909", "Q (TL1)"), 6: ("K909", "E (TK)"), 7: ("K910", "A (NIP)"), 8: ("K905", "A (NIP)")}
+    assert "rekap.csv, row 5, column Q (TL1): ERROR K909" in out
