@@ -285,7 +285,7 @@ def _register_steps() -> None:
     import importlib
     import importlib.util
 
-    for step in ("publish", "review", "intake", "bench"):
+    for step in ("publish", "review", "intake", "bench", "imports"):
         name = f"kinerja.{step}.commands"
         if importlib.util.find_spec(f"kinerja.{step}") and importlib.util.find_spec(name):
             importlib.import_module(name).register(main)

@@ -10,7 +10,7 @@ Codes by family:
 * ``K1xx`` schema violations (missing or unknown fields, wrong types, values out of range)
 * ``K2xx`` rules across files (references, reporting lines, periods, appeals, vague duties)
 * ``K3xx`` scoring inputs, ``K5xx`` allowance rules and attendance, ``K6xx`` distribution guidance
-* ``K7xx`` review of changes, ``K8xx`` usage of the command line
+* ``K7xx`` review of changes, ``K8xx`` usage of the command line, ``K9xx`` import from national systems
 """
 
 from __future__ import annotations
@@ -478,6 +478,88 @@ for _code, _name in [("K601", "distribution-above-maximum"), ("K602", "distribut
     _kind(_code, _name, "warning", "{detail}", "{detail}",
           "Pedoman sebaran predikat (SE MenPANRB 3/2023) dapat diatur di periods.yaml (options.distribution).",
           "The distribution guidance (SE MenPANRB 3/2023) is configurable in periods.yaml (options.distribution).")
+
+# --- K9xx: import from national systems ---
+# kinerja import (SIASN, e-Kinerja BKN, attendance recaps and terminal logs), kinerja init --from-siasn,
+# kinerja reconcile / export ekinerja. A row problem names the file, sheet, row and column.
+_IMPORT_HINT = ("Periksa berkas ekspornya, atau petakan kolomnya dengan --mapping (lihat docs/import.md).",
+                "Check the export, or map its columns with --mapping (see docs/import.md).")
+for _code, _name, _sev, _id, _en, _hint in [
+    ("K900", "import-unreadable", "error", "Berkas tidak dapat dibaca: {detail}.", "The file cannot be read: {detail}.",
+     ("Simpan ulang sebagai .xlsx atau .csv (UTF-8).", "Save it again as .xlsx or .csv (UTF-8).")),
+    ("K901", "import-no-header", "error",
+     "Baris judul kolom tidak ditemukan dalam {rows} baris pertama (dicari: {names}).",
+     "No header row found in the first {rows} rows (looked for: {names}).", _IMPORT_HINT),
+    ("K902", "import-missing-column", "error", "Kolom wajib '{column}' tidak ada.",
+     "The required column '{column}' is missing.", _IMPORT_HINT),
+    ("K903", "import-bad-mapping", "error", "Berkas pemetaan tidak sah: {detail}.", "The mapping file is invalid: {detail}.",
+     ("Lihat contoh berkas pemetaan di docs/import.md.", "See the example mapping file in docs/import.md.")),
+    ("K904", "import-nip-number", "error",
+     "NIP '{value}' tersimpan sebagai angka; angka di belakangnya sudah hilang, baris ditolak.",
+     "The NIP '{value}' is stored as a number; its last digits are lost, the row is refused.",
+     ("Ekspor ulang dengan kolom NIP sebagai teks (atau beri tanda ' di depan).",
+      "Export again with the NIP column as text (or with a leading ').")),
+    ("K905", "import-bad-nip", "error", "NIP '{value}' tidak sah: {detail}.", "The NIP '{value}' is invalid: {detail}.",
+     ("NIP PNS terdiri atas 18 angka (tanggal lahir, TMT CPNS, jenis kelamin, nomor urut).",
+      "A PNS NIP has 18 digits (birth date, appointment month, sex digit, serial).")),
+    ("K906", "import-duplicate-nip", "warning",
+     "NIP ini juga ada di baris {other}; baris itu yang dipakai (TMT jabatan atau waktu dinilai terbaru).",
+     "This NIP is also in row {other}; that row is used (the latest TMT JABATAN or assessment time).",
+     ("Setelah mutasi satu NIP bisa muncul dua kali; baris yang paling baru dipakai.",
+      "After a transfer one NIP can appear twice; the latest row is used.")),
+    ("K907", "import-unknown-unit", "error", "Unit '{value}' tidak dikenal di organisation.yaml.",
+     "The unit '{value}' is not in organisation.yaml.",
+     ("Impor data utama SIASN dahulu, atau petakan nama unit ke id unit di berkas pemetaan (units:).",
+      "Import the SIASN master first, or map the unit name to a unit id in the mapping file (units:).")),
+    ("K908", "import-bad-date", "error", "Tanggal '{value}' tidak dapat dibaca.", "The date '{value}' cannot be read.",
+     ("Tanggal yang diterima: TTTT-BB-HH, HH-BB-TTTT, HH/BB/TTTT, atau tanggal Excel.",
+      "Accepted dates: YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY, or an Excel date.")),
+    ("K909", "import-bad-value", "error", "Nilai '{value}' tidak sah: {detail}.", "The value '{value}' is invalid: {detail}.",
+     _IMPORT_HINT),
+    ("K910", "import-unknown-employee", "error", "NIP ini tidak ada di data pegawai (employees.yaml).",
+     "This NIP is not in the employee data (employees.yaml).",
+     ("Impor data utama SIASN terbaru dahulu.", "Import the latest SIASN master first.")),
+    ("K911", "import-acting-post", "warning", "Baris PLT/PLH ({detail}) tidak menimpa SKP definitif; dilewati.",
+     "An acting-post row (PLT/PLH: {detail}) does not replace the definitive SKP; skipped.",
+     ("Penugasan PLT/PLH dicatat terpisah bila diperlukan.", "Record acting posts separately if needed.")),
+    ("K912", "import-not-assessed", "warning", "Belum dinilai di e-Kinerja ('{value}'); dilewati.",
+     "Not assessed in e-Kinerja ('{value}'); skipped.", ("", "")),
+    ("K913", "import-blank", "error", "Sel '{column}' kosong.", "The cell '{column}' is empty.", _IMPORT_HINT),
+    ("K914", "import-unmapped-pin", "error", "PIN mesin '{value}' tidak ada di peta PIN→NIP.",
+     "The device PIN '{value}' is not in the PIN→NIP map.",
+     ("Tambahkan PIN itu ke berkas peta (--pins).", "Add that PIN to the map file (--pins).")),
+    ("K915", "import-result-invalid", "error",
+     "Hasil impor tidak lolos pemeriksaan; tidak ada yang di-commit ({count} masalah).",
+     "The imported result does not validate; nothing was committed ({count} problems).",
+     ("Perbaiki masalah yang ditampilkan (di berkas ekspor atau di repositori), lalu impor lagi.",
+      "Fix the problems shown (in the export or in the repository), then import again.")),
+    ("K916", "import-git", "error", "Git menolak: {detail}.", "Git refused: {detail}.",
+     ("Jalankan dari repositori Git instans Kinerja; pilih nama cabang lain dengan --branch.",
+      "Run it in the Kinerja instance's Git repository; choose another branch name with --branch.")),
+    ("K917", "init-not-empty", "error", "Folder '{path}' tidak kosong; kinerja init tidak menimpa apa pun.",
+     "The folder '{path}' is not empty; kinerja init overwrites nothing.",
+     ("Sebutkan folder baru atau folder kosong.", "Name a new or an empty folder.")),
+    ("K918", "import-unknown-period", "error", "Periode '{value}' tidak ada di periods.yaml.",
+     "The period '{value}' is not in periods.yaml.",
+     ("Tambahkan periodenya, atau petakan nama periode e-Kinerja ke periode Kinerja (periods: di berkas pemetaan).",
+      "Add the period, or map the e-Kinerja period name to a Kinerja period (periods: in the mapping file).")),
+    ("K919", "import-bad-time", "error", "Waktu '{value}' tidak dapat dibaca.", "The time '{value}' cannot be read.",
+     ("Waktu ditulis JJ:MM atau TTTT-BB-HH JJ:MM:DD.", "Times are written HH:MM or YYYY-MM-DD HH:MM:SS.")),
+    ("K920", "position-skeleton", "warning",
+     "Jabatan '{ref}' dibuat dari nama jabatan saat impor; ikhtisar dan uraian tugasnya belum diisi.",
+     "The position '{ref}' was created from its name by an import; its summary and duties are not written yet.",
+     ("BKD melengkapi 'summary' dan 'duties' lalu menghapus 'skeleton: true'.",
+      "The BKD writes 'summary' and 'duties', then removes 'skeleton: true'.")),
+    ("K921", "import-unknown-rating", "error", "Nilai '{value}' tidak dikenal (yang dikenal: {allowed}).",
+     "Unknown value '{value}' (known: {allowed}).", _IMPORT_HINT),
+    ("K923", "import-no-contract", "error", "Pegawai ini belum memiliki SKP di Kinerja untuk periode {value}.",
+     "This employee has no SKP in Kinerja for period {value}.",
+     ("Unit menulis SKP-nya dahulu (units/<unit>/<periode>/skp/), lalu impor lagi.",
+      "The unit writes the SKP first (units/<unit>/<period>/skp/), then import again.")),
+    ("K922", "import-too-large", "error", "Berkas terlalu besar ({detail}).", "The file is too large ({detail}).",
+     ("Bagi ekspornya per perangkat daerah.", "Split the export per agency.")),
+]:
+    _kind(_code, _name, _sev, _id, _en, _hint[0], _hint[1])
 
 # --- K7xx: review of changes (kinerja review, codeowners, verify-approvals, show) ----------------------
 _kind("K701", "target-lowered", "warning",

@@ -463,7 +463,7 @@ def _version(reader: _Reader, data: Any, index: int) -> RuleVersion | None:
         data,
         path,
         ("effective_from", "base", "split", "performance", "deductions", "deductions_apply_to", "caps"),
-        ("effective_to", "source", "note"),
+        ("effective_to", "source", "note", "working_hours"),
     )
     if m is None:
         return None
