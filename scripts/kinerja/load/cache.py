@@ -24,7 +24,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-VERSION = "v7"  # bump whenever what is cached changes shape
+VERSION = "v8"  # bump whenever what is cached changes shape
 PARALLEL_THRESHOLD = 400  # below this many misses, one process is faster than starting workers
 
 
