@@ -335,6 +335,18 @@ TABLE: dict[str, tuple[str, str]] = {
                    "Perubahan target setelah periodenya dimulai ditandai.",
                    "Every change to the data is recorded in Git: when, by whom, why, and its approvals. Target "
                    "changes after their period had started are flagged."),
+    "hist.intro_public": ("Setiap perubahan data tercatat di Git. Situs publik hanya menampilkan apa yang diturunkan "
+                          "situs sendiri: tanggal, unit, jenis berkas yang berubah dan jumlah persetujuan; pesan "
+                          "commit dan nama penulis tidak ditampilkan karena dapat memuat data pribadi. Perubahan "
+                          "target setelah periodenya dimulai ditandai.",
+                          "Every change to the data is recorded in Git. The public site shows only what the site "
+                          "derives itself: the date, the unit, the kind of file changed and the number of "
+                          "approvals; commit messages and author names are not shown, as they can hold personal "
+                          "data. Target changes after their period had started are flagged."),
+    "hist.flag_line_public": ("{file}: diubah {date}, setelah periode {period} dimulai ({start}).",
+                              "{file}: changed on {date}, after period {period} had started ({start})."),
+    "col.approval_count": ("Persetujuan (jumlah)", "Approvals (count)"),
+    "col.commit": ("Commit", "Commit"),
     "hist.unavailable": ("Riwayat Git tidak tersedia untuk data ini.", "No Git history is available for this data."),
     "hist.unit_title": ("Riwayat: {unit}", "History: {unit}"),
     "hist.none": ("Belum ada perubahan tercatat.", "No recorded changes yet."),
@@ -364,6 +376,7 @@ TABLE: dict[str, tuple[str, str]] = {
     "file.positions": ("Jabatan dan uraian tugas", "Positions and duties"),
     "file.employees": ("Data pegawai", "Employees"),
     "file.other": ("{path}", "{path}"),
+    "file.other_public": ("berkas lain", "another file"),
     "who.position": ("pemegang jabatan {title}", "the holder of {title}"),
     "who.unknown": ("pegawai", "an employee"),
     # --- take part --------------------------------------------------------------------------------------
