@@ -111,6 +111,22 @@ TABLE: dict[str, tuple[str, str]] = {
                                "pegawai berpredikat.",
                                "{count} distribution guidance warnings; the details are not shown because fewer than "
                                "{n} employees are rated."),
+    "unit.dist_complement": ("… = tidak ditampilkan: kelompok kurang dari {n} pegawai berpredikat, atau angka yang "
+                             "ikut disembunyikan agar angka kelompok kecil tidak dapat dihitung dengan pengurangan "
+                             "(lihat {link}).",
+                             "… = not shown: a group of fewer than {n} rated employees, or a figure withheld with it "
+                             "so that a small group's figure cannot be had by subtraction (see {link})."),
+    "home.dist_withheld": ("Sebaran predikat tingkat provinsi tidak ditampilkan: kelompoknya kurang dari {n} pegawai "
+                           "berpredikat, atau tepat satu perangkat daerah disembunyikan sehingga sebarannya dapat "
+                           "dihitung dengan pengurangan (lihat {link}).",
+                           "The province's distribution of ratings is not shown: fewer than {n} employees are rated, "
+                           "or exactly one agency is withheld, whose distribution could then be had by subtraction "
+                           "(see {link})."),
+    "home.allowance_withheld": ("Jumlah TPP provinsi tidak ditampilkan: tepat satu unit kerja memiliki kurang dari {n} "
+                                "penerima, sehingga TPP-nya dapat dihitung dari jumlah provinsi.",
+                                "The province's allowance totals are not shown: exactly one unit has fewer than {n} "
+                                "recipients, whose allowance could then be had from the province's total."),
+    "withheld_short": ("tidak ditampilkan (kurang dari {n} pegawai)", "not shown (fewer than {n} employees)"),
     "unit.dist_none": ("Belum ada pegawai berpredikat.", "No employee is rated yet."),
     "unit.guidance_ok": ("Sebaran sesuai pedoman SE MenPANRB 3/2023.", "The distribution is within the guidance "
                          "(SE MenPANRB 3/2023)."),

@@ -353,7 +353,8 @@ def _unit_open_data(site: SiteData, files: "StagedTree", places: Sequence[tuple[
         if result is None or period_id not in site.unit_periods.get(unit_id, []):
             continue
         results = site.results(unit_id, period_id)
-        document = opendata.unit_document(site.province, site.run, result, results, lang, site.privacy, site.min_group)
+        document = opendata.unit_document(site.province, site.run, result, results, lang, site.privacy,
+                                          site.withheld(unit_id, period_id))
         files[c.data_file(period_id, unit_id, "json")] = opendata.dumps(document)
         rows = opendata.unit_rows(site.province, result, results, lang, site.privacy)
         files[c.data_file(period_id, unit_id, "csv")] = opendata.to_csv(header, rows)
