@@ -162,7 +162,7 @@ def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mod
                 site.charts.update(charts)
         files.update(site.charts)
         for name in schemas:
-            files[f"schemas/{name}"] = (schema_dir(loaded.root) / name).read_bytes()
+            files[f"schemas/{name}"] = _schema_copy(schema_dir(loaded.root) / name, site.privacy)
         files[MARKER] = "kinerja site; generated, do not edit; replaced on every build\n"
         files.commit()
     except BaseException:
@@ -172,6 +172,21 @@ def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mod
                       site.history.available)
 
 
+
+
+def _schema_copy(path: Path, privacy: Privacy) -> bytes:
+    """A schema as published: as it is, but in a public build with its examples scrubbed like any text
+    (an example may quote an employee of this very instance, or a NIP)."""
+    raw = path.read_bytes()
+    if not privacy.public:
+        return raw
+    import json
+
+    try:
+        document = json.loads(raw)
+    except ValueError:
+        return raw
+    return (json.dumps(opendata.scrubbed(document, privacy), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def _one_language(args: tuple[Any, ...], language: str, files: "StagedTree",
