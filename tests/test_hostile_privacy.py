@@ -104,7 +104,7 @@ KINDS = [
          N[15], "nip"),
     Kind("nip-in-commit-body", "commit", "body", f"Data pegawai {N[16]} diperbaiki", N[16], "nip"),
     # --- names, every spelling ---------------------------------------------------------------------------
-    Kind("name-with-nbsp-in-target-text", SKP, "targets.0.indicators.0.unit", f"% (Cahyaningsih{NBSP}Pratiwi)",
+    Kind("name-with-nbsp-in-indicator-unit", SKP, "targets.0.indicators.0.unit", f"% (Cahyaningsih{NBSP}Pratiwi)",
          "Cahyaningsih Pratiwi", "name"),
     Kind("name-with-zero-width-in-agreement-goal", AGREEMENT, "goals.0.text", f"Dwi{ZWSP}yanto Hadi{ZWJ}saputro memimpin",
          "Dwiyanto Hadisaputro", "name"),
