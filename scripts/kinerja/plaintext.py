@@ -53,8 +53,14 @@ NIP_DIGITS = 18
 KNOWN_MIN = 10  # known numbers shorter than this are not searched for inside longer runs
 
 
+_NOT_DIGIT = re.compile(r"[^0-9]")
+_DIGIT = re.compile(r"\d")
+
+
 def digits(value: str) -> str:
     """The decimal digits of ``value`` (any script's digits, as ASCII)."""
+    if value.isascii():
+        return _NOT_DIGIT.sub("", value)
     return "".join(str(unicodedata.digit(ch)) for ch in value if ch.isdigit())
 
 
@@ -76,7 +82,7 @@ def nip_runs(value: str, known: frozenset[str] = frozenset()) -> Iterator[tuple[
 
     A run of exactly 18 digits is taken for a NIP whatever its layout; a longer run when it holds a known
     employee number or 18 digits shaped like a NIP; any run that equals a known employee number."""
-    if not any(ch.isdigit() for ch in value):
+    if not _DIGIT.search(value):
         return
     for match in NUMBER_RUN.finditer(value):
         number = digits(match.group(0))

@@ -96,7 +96,7 @@ def unit_document(province: m.Province, run: ScoreRun, unit: UnitResult, results
             entry["holders"].append(holder)
         positions.append(entry)
     doc["positions"] = positions
-    return scrubbed(doc, privacy)
+    return scrubbed(doc, privacy) if privacy.public else doc
 
 
 def scrubbed(value: Any, privacy: Privacy) -> Any:
@@ -139,6 +139,8 @@ def unit_rows(province: m.Province, unit: UnitResult, results: list[EmployeeResu
                            (privacy.scrub(position.title) or "") if position else position_id,
                            str(number), item, result.status, privacy, lang)
                 rows.append(row + extra)
+    if not privacy.public:
+        return rows
     return [[privacy.scrub(value) or "" for value in row] for row in rows]
 
 

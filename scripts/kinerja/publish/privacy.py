@@ -34,6 +34,7 @@ REDACTED = "[…]"
 
 # Characters a name may be spelled with between its words (after folding, they all read as one space).
 _NAME_SEPARATORS = frozenset("._/\\·-‐‑‒–—―−﹘﹣－_")
+_ASCII_SEPARATORS = re.compile(r"[._/\\\-\t\n\r\x0b\x0c\x1c-\x1f]")
 
 
 def mask_nip(nip: str) -> str:
@@ -64,12 +65,16 @@ def replace_nips(value: str, by: Callable[[str], str], known: frozenset[str] = f
 
 
 # --- names ------------------------------------------------------------------------------------------------------
-def fold(value: str) -> tuple[str, list[int]]:
+def fold(value: str) -> tuple[str, list[int] | None]:
     """``value`` folded for matching names, with the offset in ``value`` of every folded character.
 
     Compatibility forms (NFKD: full-width letters, ligatures), accents dropped, case folded, invisible and
     other format characters dropped, and every run of whitespace, dashes, dots, slashes and underscores
-    read as one space."""
+    read as one space. The offsets are None when they are the identity (folding kept every character)."""
+    if value.isascii():  # the common case, without a loop in Python
+        folded = _ASCII_SEPARATORS.sub(" ", value.lower())
+        if "  " not in folded:
+            return folded, None
     out: list[str] = []
     origin: list[int] = []
     for offset, ch in enumerate(value):
@@ -145,7 +150,7 @@ class Redactor:
             for name in self.by_first.get(match.group(0), ()):
                 end = start + len(name)
                 if folded.startswith(name, start) and (end >= len(folded) or not folded[end].isalnum()):
-                    spans.append((origin[start], origin[end - 1] + 1))
+                    spans.append((start, end) if origin is None else (origin[start], origin[end - 1] + 1))
                     last = end
                     break
         if not spans:
