@@ -92,7 +92,7 @@ def _intro(text: bytes | None) -> str | None:
 
 def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mode: str = "public", lang: str = "id", *,
                   languages: Sequence[str] | None = None, docs_dir: Path | str | None = None,
-                  directory_urls: bool = True, history: bool = True, min_group_size: int = 5,
+                  directory_urls: bool = True, history: bool = True, min_group_size: int | None = None,
                   cache_dir: Path | str | None = None, forms: dict[str, Any] | None = None,
                   parallel_from: int = PARALLEL_FROM) -> SiteResult:
     """Write the site for ``loaded`` (validated) and ``run`` (its scores) into ``out_dir``.
@@ -108,9 +108,10 @@ def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mod
     ``en/`` or ``id/``); ``docs_dir`` the hand-written pages copied in (a hand-written page wins over a
     generated one of the same path, except the home page, which is put on top of the generated one);
     ``directory_urls`` must match MkDocs' ``use_directory_urls`` (links inside raw HTML are written
-    final). ``forms`` configures the intake forms (:mod:`kinerja.intake.forms`), written into staff and
-    full builds only: their data lists employees, which a public site never shows. Returns what was
-    written; raises :class:`SiteError` when ``out_dir`` is a folder this function did not create.
+    final). ``min_group_size`` (default: ``min_group_size`` of ``settings.yaml``, else 5) is the smallest
+    group whose distribution or allowance total a public site shows (:mod:`.suppress`). ``forms``
+    configures the intake forms (:mod:`kinerja.intake.forms`), written into staff and full builds only:
+    their data lists employees, which a public site never shows. Returns what was written; raises :class:`SiteError` when ``out_dir`` is a folder this function did not create.
     From ``parallel_from`` files read, the second language is made in a forked process.
     """
     started = time.perf_counter()
@@ -131,7 +132,7 @@ def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mod
         run = engine.score(province, derivations=mode != "public")
     site = SiteData(loaded=loaded, run=run or ScoreRun(), privacy=privacy,
                     history=git_history.read(loaded.root, province) if history else git_history.History(False, reason="off"),
-                    languages=chosen, primary=lang, directory_urls=directory_urls, min_group=min_group_size,
+                    languages=chosen, primary=lang, directory_urls=directory_urls, min_group=min_group_size or province.settings.min_group_size,
                     chart_cache=Path(cache_dir) if cache_dir else out_dir.parent / ".cache" / "charts",
                     handwritten=docs)
     site.prepare()
