@@ -377,6 +377,25 @@ _kind("K244", "overlapping-periods", "error",
       "Periode penilaian tidak boleh tumpang tindih.", "Assessment periods must not overlap.")
 
 # K245-K249 (issue 12): text that could hide or forge what a reader sees.
+_kind("K245", "bidi-control", "warning",
+      "Teks memuat karakter pengatur arah tulisan {char} pada karakter ke-{offset}: tampilannya dapat berbeda "
+      "dari isinya.",
+      "The text holds the bidirectional control {char} at character {offset}: it can display differently from "
+      "what it holds.",
+      "Hapus karakter itu (ketik ulang teksnya). Situs tidak menerbitkannya.",
+      "Delete the character (retype the text). The site does not publish it.")
+_kind("K246", "invisible-character", "warning",
+      "Teks memuat karakter tak terlihat {char} pada karakter ke-{offset}.",
+      "The text holds the invisible character {char} at character {offset}.",
+      "Hapus karakter itu (ketik ulang teksnya); karakter tak terlihat dapat menyembunyikan nama atau NIP. "
+      "Situs tidak menerbitkannya.",
+      "Delete the character (retype the text); invisible characters can hide a name or a NIP. The site does "
+      "not publish it.")
+_kind("K247", "nip-in-text", "warning",
+      "Teks bebas memuat angka berbentuk NIP (18 digit) pada karakter ke-{offset}.",
+      "Free text holds a NIP-shaped number (18 digits) at character {offset}.",
+      "NIP adalah data pribadi: tulis NIP hanya di employees.yaml. Situs publik menyembunyikannya.",
+      "A NIP is personal data: write it only in employees.yaml. The public site hides it.")
 
 
 # --- K8xx: usage -----------------------------------------------------------------------------------

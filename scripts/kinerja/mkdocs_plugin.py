@@ -63,7 +63,7 @@ class KinerjaConfig(base.Config):
     it must be missing, empty or made by Kinerja (``.kinerja-output``); anything else fails the build."""
     history = c.Type(bool, default=True)
     """Read the change history from Git."""
-    min_group_size = c.Type(int, default=5)
+    min_group_size = c.Optional(c.Type(int))  # default: settings.yaml's min_group_size, else 5
     """Public builds withhold a predikat distribution over fewer people than this."""
     set_aside_html = c.Type(bool, default=True)
     """Set generated pages' one-line HTML blocks aside from Markdown and put them back verbatim (faster,

@@ -826,8 +826,11 @@ def _commit(intake: Intake, prepared: list[Prepared], branch: str | None, user: 
     create = parent is None
     commits = []
     try:
-        for employee, files in by_employee.items():
-            message = (f"Realisasi {employee}: {', '.join(sorted(str(f.reporting_period) for f in files))} (impor)\n\n"
+        for number, (employee, files) in enumerate(by_employee.items(), start=1):
+            # The subject names the unit, the periods and the import's place, never the employee.
+            message = (f"Realisasi unit {files[0].unit} periode "
+                       f"{', '.join(sorted(str(f.reporting_period) for f in files))} "
+                       f"(impor {number}/{len(by_employee)})\n\n"
                        f"Imported-by: {user}\nVia: kinerja intake import\n")
             commit = intake.store.commit_files(name, {f.path: f.text.encode("utf-8") for f in files}, message,
                                                Author(user, f"{user}@intake.kinerja.invalid"), parent=parent, create=create)

@@ -60,9 +60,11 @@ class Prepared:
 
     @property
     def label(self) -> str:
+        """The commit subject and pull-request title: the unit and the period, never who the file is about
+        (a subject reaches places a file does not, such as a host's notifications)."""
         if self.kind == "realisation":
-            return f"Realisasi {self.employee} {self.reporting_period} ({self.unit})"
-        return f"Usulan SKP {self.employee} {self.period} ({self.unit})"
+            return f"Realisasi unit {self.unit} periode {self.reporting_period}"
+        return f"Usulan SKP unit {self.unit} periode {self.period}"
 
 
 def scope_files(root: Path, units: Iterable[str]) -> list[str]:
@@ -249,7 +251,9 @@ class Intake:
             raise Refused(503, [problem("K832", "(intake)")])
         receipt = self._draft(prepared, user, lang)
         branch = receipt["branch"]
-        message = f"{prepared.label}\n\nSubmitted-by: {user}\nVia: kinerja intake\n{TRAILER}: {receipt['id']}\n"
+        # The subject names the unit and period and an opaque submission id, never the employee.
+        message = (f"{prepared.label} (kiriman {receipt['submission']})\n\nSubmitted-by: {user}\nVia: kinerja intake\n"
+                   f"{TRAILER}: {receipt['id']}\n")
         with self.store.journal(receipt):
             self.store.pause_point("after-journal")
             try:
@@ -267,7 +271,8 @@ class Intake:
     def _draft(self, prepared: Prepared, user: str, lang: str) -> dict[str, Any]:
         """The receipt before the branch exists (``commit`` still None)."""
         return {
-            "ok": True, "id": uuid.uuid4().hex, "kind": prepared.kind, "user": user,
+            "ok": True, "id": uuid.uuid4().hex, "submission": uuid.uuid4().hex[:12], "kind": prepared.kind,
+            "user": user,
             "time": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
             "unit": prepared.unit, "employee": prepared.employee, "period": prepared.period,
             "reporting_period": prepared.reporting_period, "file": prepared.path,

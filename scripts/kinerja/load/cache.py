@@ -41,7 +41,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any, Callable, Iterator, NamedTuple
 
-VERSION = "v9"  # bump whenever what is cached changes shape (the fingerprint also covers the code)
+VERSION = "v10"  # bump whenever what is cached changes shape (the fingerprint also covers the code)
 PARALLEL_THRESHOLD = 400  # below this many misses, one process is faster than starting workers
 
 RESULT_MODULES = ("load/__init__.py", "load/build.py", "load/cache.py", "load/layout.py", "load/yamlsafe.py",

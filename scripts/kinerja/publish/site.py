@@ -89,7 +89,7 @@ def _intro(text: bytes | None) -> str | None:
 
 def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mode: str = "public", lang: str = "id", *,
                   languages: Sequence[str] | None = None, docs_dir: Path | str | None = None,
-                  directory_urls: bool = True, history: bool = True, min_group_size: int = 5,
+                  directory_urls: bool = True, history: bool = True, min_group_size: int | None = None,
                   cache_dir: Path | str | None = None, forms: dict[str, Any] | None = None,
                   parallel_from: int = PARALLEL_FROM) -> SiteResult:
     """Write the site for ``loaded`` (validated) and ``run`` (its scores) into ``out_dir``.
@@ -105,10 +105,12 @@ def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mod
     ``en/`` or ``id/``); ``docs_dir`` the hand-written pages copied in (a hand-written page wins over a
     generated one of the same path, except the home page, which is put on top of the generated one);
     ``directory_urls`` must match MkDocs' ``use_directory_urls`` (links inside raw HTML are written
-    final). ``forms`` configures the intake forms (:mod:`kinerja.intake.forms`), written into staff and
-    full builds only: their data lists employees, which a public site never shows. Returns what was
-    written; raises :class:`kinerja.outdir.OutputRefused` (nothing touched) when ``out_dir`` may not be
-    replaced: only a missing or empty folder, or one made by ``kinerja site``, is.
+    final). ``min_group_size`` (default: ``min_group_size`` of ``settings.yaml``, else 5) is the smallest
+    group whose distribution or allowance total a public site shows (:mod:`.suppress`). ``forms``
+    configures the intake forms (:mod:`kinerja.intake.forms`), written into staff and full builds only:
+    their data lists employees, which a public site never shows. Returns what was written; raises
+    :class:`kinerja.outdir.OutputRefused` (nothing touched) when ``out_dir`` may not be replaced: only a
+    missing or empty folder, or one made by ``kinerja site``, is.
     From ``parallel_from`` files read, the second language is made in a forked process.
     """
     started = time.perf_counter()
@@ -128,7 +130,7 @@ def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mod
         run = engine.score(province, derivations=mode != "public")
     site = SiteData(loaded=loaded, run=run or ScoreRun(), privacy=privacy,
                     history=git_history.read(loaded.root, province) if history else git_history.History(False, reason="off"),
-                    languages=chosen, primary=lang, directory_urls=directory_urls, min_group=min_group_size,
+                    languages=chosen, primary=lang, directory_urls=directory_urls, min_group=min_group_size or province.settings.min_group_size,
                     chart_cache=Path(cache_dir) if cache_dir else out_dir.parent / ".cache" / "charts",
                     handwritten=docs)
     site.prepare()
@@ -159,7 +161,7 @@ def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mod
                 site.charts.update(charts)
         files.update(site.charts)
         for name in schemas:
-            files[f"schemas/{name}"] = (schema_dir(loaded.root) / name).read_bytes()
+            files[f"schemas/{name}"] = _schema_copy(schema_dir(loaded.root) / name, site.privacy)
         files.commit()
     except BaseException:
         files.discard()
@@ -168,6 +170,21 @@ def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mod
                       site.history.available)
 
 
+
+
+def _schema_copy(path: Path, privacy: Privacy) -> bytes:
+    """A schema as published: as it is, but in a public build with its examples scrubbed like any text
+    (an example may quote an employee of this very instance, or a NIP)."""
+    raw = path.read_bytes()
+    if not privacy.public:
+        return raw
+    import json
+
+    try:
+        document = json.loads(raw)
+    except ValueError:
+        return raw
+    return (json.dumps(opendata.scrubbed(document, privacy), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def _one_language(args: tuple[Any, ...], language: str, files: "StagedTree",
@@ -350,7 +367,8 @@ def _unit_open_data(site: SiteData, files: "StagedTree", places: Sequence[tuple[
         if result is None or period_id not in site.unit_periods.get(unit_id, []):
             continue
         results = site.results(unit_id, period_id)
-        document = opendata.unit_document(site.province, site.run, result, results, lang, site.privacy, site.min_group)
+        document = opendata.unit_document(site.province, site.run, result, results, lang, site.privacy,
+                                          site.withheld(unit_id, period_id))
         files[c.data_file(period_id, unit_id, "json")] = opendata.dumps(document)
         rows = opendata.unit_rows(site.province, result, results, lang, site.privacy)
         files[c.data_file(period_id, unit_id, "csv")] = opendata.to_csv(header, rows)

@@ -1808,6 +1808,7 @@ class UnitTotals:
     gross: Figure
     deductions: Figure
     net: Figure
+    people: int = 0  # distinct employees summed (``count`` counts employee-months); a site withholds small groups
 
     def to_dict(self, lang: str = "id") -> dict[str, Any]:
         return {
@@ -1836,6 +1837,7 @@ def unit_totals(results: Iterable[AllowanceResult]) -> UnitTotals:
 
     return UnitTotals(
         count=len(items),
+        people=len({r.employee or f"#{i}" for i, r in enumerate(items)}),
         gross=total("tpp.unit.gross", Text("Jumlah TPP kotor", "Total gross allowance"), lambda r: r.gross),
         deductions=total(
             "tpp.unit.deductions", Text("Jumlah potongan", "Total deductions"), lambda r: r.deduction_total
