@@ -19,7 +19,7 @@ from typing import Iterable, Mapping
 import git
 
 from .. import model as m
-from ..load import Document, Loaded, build, build_province, layout, parse_document, yamlsafe
+from ..load import Document, Loaded, build, build_province, files, layout, parse_document, yamlsafe
 from ..load.cache import ParseCache, parse_many
 from ..report import Problem
 from . import gitio
@@ -86,10 +86,10 @@ class Side:
                 if is_data(rel):
                     out[rel] = None
             elif path.is_dir():
-                for folder, dirs, files in os.walk(path):
+                for folder, dirs, names in os.walk(path):
                     dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                     base = Path(folder).relative_to(self.root).as_posix()
-                    out.update({f"{base}/{name}": None for name in files if is_data(name)})
+                    out.update({f"{base}/{name}": None for name in names if is_data(name)})
         return out
 
     def units(self) -> list[str]:
@@ -123,10 +123,10 @@ class Side:
         for path, sha in files.items():
             if sha:
                 out[path] = blobs[sha]
-            else:
+            else:  # only regular files, never through a link, never more than any size limit allows
                 try:
-                    out[path] = (self.root / path).read_bytes()
-                except OSError:
+                    out[path] = files.read_regular(self.root / path, files.MAX_LIMIT)
+                except (OSError, files.NotRegular, files.TooLarge):
                     continue
         return out
 
