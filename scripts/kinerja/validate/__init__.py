@@ -21,7 +21,7 @@ from . import rules, schema
 def validate(loaded: Loaded) -> Report:
     """Every problem of the loaded tree: reading, schema and cross-file rules, located."""
     report = Report(files_checked=loaded.files_read)
-    report.extend(loaded.problems)
+    report.extend(_number_or_text(loaded.problems, loaded.schema_problems))
     report.extend(loaded.schema_problems)
     for doc in loaded.documents:
         if doc.kind != "attendance" and not doc.checked:
@@ -32,6 +32,15 @@ def validate(loaded: Loaded) -> Report:
     report.extend(stale_codeowners(loaded))
     report.problems = locate_problems(loaded, report.problems)
     return report
+
+
+def _number_or_text(problems: list[Problem], schema_problems: list[Problem]) -> list[Problem]:
+    """The reading problems, less a long integer's K015 where the schema wants text (K012 at the same
+    place): an unquoted NIP is told "quote it", not "number out of bounds"."""
+    if not any(p.code == "K015" for p in problems):
+        return problems
+    text_wanted = {(p.file, p.path) for p in schema_problems if p.code == "K012"}
+    return [p for p in problems if not (p.code == "K015" and (p.file, p.path) in text_wanted)]
 
 
 def load_checked(root: Path, **options: Any) -> Loaded:
