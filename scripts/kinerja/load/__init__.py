@@ -15,10 +15,10 @@ from typing import Any, Callable, Iterable, Mapping
 
 from .. import model as m
 from ..report import Problem, problem
-from . import build, files, layout, yamlsafe
+from . import build, layout, yamlsafe
 from .cache import VERSION as CACHE_VERSION
 from .cache import FolderCache, blob_digest, cache_folder, parse_many
-from .files import FolderCheck
+from .files import FolderCheck, NotRegular, TooLarge, kind_of, read_regular
 
 
 @dataclass(slots=True)
@@ -200,7 +200,7 @@ def discover(root: Path, refused: list[Problem] | None = None) -> list[str]:
 
 def _entry_kind(entry: os.DirEntry[str]) -> str:
     try:
-        return files.kind_of(entry.stat(follow_symlinks=False).st_mode)
+        return kind_of(entry.stat(follow_symlinks=False).st_mode)
     except OSError:
         return "special"
 
@@ -222,7 +222,7 @@ def _inner(file: str) -> str:
 
 
 def read_file(root: Path, file: str, max_bytes: int, overlay: Mapping[str, bytes],
-              folders: files.FolderCheck | None = None) -> tuple[bytes | None, list[Problem]]:
+              folders: FolderCheck | None = None) -> tuple[bytes | None, list[Problem]]:
     """The bytes of one data file (from ``overlay`` when it is there), or the problem that refused it.
 
     Only regular files are read, never through a link, and never more than ``max_bytes`` (see
@@ -232,14 +232,14 @@ def read_file(root: Path, file: str, max_bytes: int, overlay: Mapping[str, bytes
         if len(raw) > max_bytes:
             return None, [problem("K002", file, size=len(raw), limit=max_bytes)]
         return raw, []
-    linked = (folders or files.FolderCheck(root)).link_on_the_way(file)
+    linked = (folders or FolderCheck(root)).link_on_the_way(file)
     if linked is not None:
         return None, [_refusal(file, "symlink")]
     try:
-        return files.read_regular(root / file, max_bytes), []
-    except files.NotRegular as exc:
+        return read_regular(root / file, max_bytes), []
+    except NotRegular as exc:
         return None, [_refusal(file, exc.what)]
-    except files.TooLarge as exc:  # rejected before (or while) reading, let alone parsing
+    except TooLarge as exc:  # rejected before (or while) reading, let alone parsing
         return None, [problem("K002", file, size=exc.size, limit=max_bytes)]
     except OSError as exc:
         return None, [problem("K010", file, reason=exc.strerror or str(exc))]
@@ -268,7 +268,7 @@ class _Parse:
     def __init__(self, check: Checker | None, root: Path) -> None:
         self.check = check
         self.root = root
-        self.folders: files.FolderCheck | None = None  # made where it is used (one per process)
+        self.folders: FolderCheck | None = None  # made where it is used (one per process)
 
     def __getstate__(self) -> dict[str, Any]:
         return {"check": self.check, "root": self.root, "folders": None}
@@ -277,7 +277,7 @@ class _Parse:
         digest = None
         if raw is None:
             if self.folders is None:
-                self.folders = files.FolderCheck(self.root)
+                self.folders = FolderCheck(self.root)
             raw, problems = read_file(self.root, file, max_bytes, {}, self.folders)
             if raw is None:
                 return (None, problems), None

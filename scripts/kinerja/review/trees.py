@@ -19,7 +19,8 @@ from typing import Iterable, Mapping
 import git
 
 from .. import model as m
-from ..load import Document, Loaded, build, build_province, files, layout, parse_document, yamlsafe
+from ..load import Document, Loaded, build, build_province, layout, parse_document, yamlsafe
+from ..load.files import MAX_LIMIT, NotRegular, TooLarge, read_regular
 from ..load.cache import ParseCache, parse_many
 from ..report import Problem
 from . import gitio
@@ -125,8 +126,8 @@ class Side:
                 out[path] = blobs[sha]
             else:  # only regular files, never through a link, never more than any size limit allows
                 try:
-                    out[path] = files.read_regular(self.root / path, files.MAX_LIMIT)
-                except (OSError, files.NotRegular, files.TooLarge):
+                    out[path] = read_regular(self.root / path, MAX_LIMIT)
+                except (OSError, NotRegular, TooLarge):
                     continue
         return out
 
