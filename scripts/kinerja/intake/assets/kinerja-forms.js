@@ -406,7 +406,9 @@
     var digits = (m[1] || "") + fraction;
     var exp = (m[4] ? parseInt(m[4], 10) : 0) - fraction.length;  // value = digits x 10^exp
     var lead = digits.replace(/^0+/, "");
-    if (!lead) { return null; }  // zero
+    if (!lead) {  // zero: no digits, but its exponent still counts (0.0e-999999999 is a gigabyte of zeros)
+      return exp >= BOUNDS.maxExponent ? "too-large" : exp < BOUNDS.minExponent ? "too-precise" : null;
+    }
     if (exp + lead.length - 1 >= BOUNDS.maxExponent) { return "too-large"; }
     if (exp + (lead.length - lead.replace(/0+$/, "").length) < BOUNDS.minExponent) { return "too-precise"; }
     return null;
