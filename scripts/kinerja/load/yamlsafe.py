@@ -106,7 +106,9 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
 
 
 def load_bytes(raw: bytes, file: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Any, list[Problem]]:
-    """Parse one YAML file's bytes. Returns ``(data, problems)``; ``data`` is None when unusable."""
+    """Parse one YAML file's bytes. Returns ``(data, problems)``; ``data`` is None when unusable. The one
+    problem that leaves ``data`` usable is an integer of at most 40 digits beyond the bounds (K015): it
+    is kept so that the schema can say "quote it" where text belongs (an unquoted NIP)."""
     if len(raw) > max_bytes:
         return None, [problem("K002", file, size=len(raw), limit=max_bytes)]
     text, problems = decode(raw, file)
