@@ -127,8 +127,8 @@ _kind("K013", "symbolic-link", "error",
       "Store the data as a plain file at this place (git rm the link, then add the real file); data "
       "outside the repository is never read.")
 _kind("K014", "special-file", "error",
-      "Ini bukan berkas biasa ({what}) dan tidak dibaca.",
-      "This is not a regular file ({what}) and is not read.",
+      "Ini {what}, bukan berkas biasa, dan tidak dibaca.",
+      "This is a {what}, not a regular file, and is not read.",
       "Di bawah contracts/ hanya boleh ada berkas dan folder biasa; hapus yang ini.",
       "Only plain files and folders may be under contracts/; remove this one.")
 _kind("K015", "number-too-large", "error",
