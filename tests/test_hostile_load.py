@@ -223,6 +223,16 @@ def test_a_refused_number_is_shown_shortened(hostile: Runs) -> None:
     assert len(shown["message"]) < 200 and "9" * 30 not in shown["message"]
 
 
+def test_a_link_is_reported_when_only_its_folder_is_validated(hostile: Runs) -> None:
+    """``kinerja validate <folder>`` shows the problems under the folder: a link belongs where it is, not
+    where it points (outside the repository, or to another folder)."""
+    result = run(["kinerja", "validate", "--format", "json", SKP], hostile.root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    shown = {(p["code"], p["file"]) for p in json.loads(result.stdout)["problems"]}
+    assert {("K013", f"{SKP}/e-out.yaml"), ("K013", f"{SKP}/e-in.yaml"), ("K014", f"{SKP}/e-sock.yaml")} <= shown
+    assert all(file.startswith(SKP + "/") for _, file in shown)
+
+
 REQUIRED = ["contracts/organisation.yaml", "contracts/periods.yaml", "contracts/settings.yaml"]
 
 
