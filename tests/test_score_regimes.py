@@ -1,6 +1,6 @@
 """The three scoring regimes: published examples, band edges, properties and explanations.
 
-Every published number in DOMAIN.md section 3 is reproduced exactly (Decimal equality). Property tests
+Every published number in docs/regulations.md section 3 is reproduced exactly (Decimal equality). Property tests
 use hypothesis with ``derandomize=True`` so the suite is deterministic.
 """
 

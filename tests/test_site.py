@@ -206,7 +206,8 @@ def _load(root: Path):
 
 
 def test_generate_site_writes_the_tree_atomically(mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kinerja.publish import SiteError, generate_site, pages
+    from kinerja.outdir import OutputRefused
+    from kinerja.publish import generate_site, pages
 
     loaded, run = _load(mini)
     out = tmp_path / "gen" / "docs"
@@ -235,7 +236,7 @@ def test_generate_site_writes_the_tree_atomically(mini: Path, tmp_path: Path, mo
     foreign = tmp_path / "mine"
     foreign.mkdir()
     (foreign / "notes.txt").write_text("keep me")
-    with pytest.raises(SiteError):
+    with pytest.raises(OutputRefused):
         generate_site(loaded, run, foreign, history=False)
     assert (foreign / "notes.txt").read_text() == "keep me"
 

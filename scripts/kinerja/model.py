@@ -172,6 +172,7 @@ class Position:
     level: str | None = None
     head: bool = False
     grade: int | None = None
+    skeleton: bool = False  # created by an import from its name; summary and duties still to write
 
     @property
     def structural(self) -> bool:

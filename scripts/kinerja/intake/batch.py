@@ -18,13 +18,21 @@ employee sheet holds two tables:
 ``reporting_period``, ``target``, ``indicator``, ``value``, ``not_available``, ``evidence_title``,
 ``evidence_url``, ``note``; one row per entry), YAML or JSON realisation files (one document, or a
 list of them), checks everything with the validator, and commits the canonical files on one branch,
-one commit per employee. Problems point to the cell: ``p0012!F7`` (sheet, column letter, row).
+one commit per employee. Problems point to the cell: ``[book.xlsx]p0012!F7`` (file, sheet, column
+letter, row).
+
+A workbook is untrusted: :mod:`kinerja.intake.sheets` bounds the archive and every sheet before a cell
+is read; the hidden sheet is checked value by value against the repository (:func:`_read_meta`), and
+the workbook's unit bounds which employees it may write and where (:func:`_placed`). Every file is read
+in full and every sound draft validated, so one run reports all problems.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
+import itertools
 import json
 import re
 import uuid
@@ -34,10 +42,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .. import bounds
 from .. import model as m
 from ..load import Loaded, layout, yamlsafe
+from ..outdir import TEMPLATE, write_file
 from ..report import Problem, problem
-from . import canonical
+from . import sheets
 from .core import Intake, Prepared, Refused
 from .gitops import Author, GitError
 
@@ -98,7 +108,8 @@ def _cell_value(value: Any) -> Any:
 
 
 def write_template(loaded: Loaded, unit: str, period: str, out: Path, lang: str = "id", staff: bool = False) -> list[str]:
-    """Write the workbook; returns the employee ids (one sheet each)."""
+    """Write the workbook; returns the employee ids (one sheet each). ``out`` must be missing or a
+    template written before (:func:`kinerja.outdir.write_file`)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
@@ -182,15 +193,21 @@ def write_template(loaded: Loaded, unit: str, period: str, out: Path, lang: str 
         meta.append([name, contract.employee, contract.position, first, last, remarks])
     if not employees:
         raise BatchError([problem("K825", "(template)", where=f"{unit}/{period}", ref="-", period=period)])
-    out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
+    # Written beside ``out`` and renamed into place; an existing ``out`` is replaced only when it is a
+    # template we wrote (anything else: OutputRefused, nothing touched).
+    write_file(out, TEMPLATE, wb.save, (loaded.root,))
     return employees
 
 
 # --- import --------------------------------------------------------------------------------------------
 @dataclass
 class Draft:
-    """One realisation being assembled from rows, with where each value came from."""
+    """One realisation being assembled from rows, with where each value came from.
+
+    ``unit`` is the unit of the workbook it came from (which bounds where it may be written; None for CSV,
+    YAML and JSON); ``broken`` marks a draft whose rows had problems (it is not validated: its missing
+    values would only repeat them).
+    """
 
     unit: str | None
     employee: str
@@ -200,6 +217,7 @@ class Draft:
     origins: dict[tuple[Any, ...], str] = field(default_factory=dict)
     source: str = ""
     raw: dict[str, Any] | None = None   # a whole document (YAML/JSON import)
+    broken: bool = False
 
     def entry(self, target: str, indicator: str | None) -> dict[str, Any]:
         key = (target, indicator or None)
@@ -235,174 +253,480 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def _number(value: Any, where: str, problems: list[Problem], lang: str) -> Any:
-    number = canonical.number(value if not isinstance(value, str) else value.strip())
-    if number is None:
-        problems.append(problem("K824", where, where=where,
-                                detail=(f"'{value}' is not a number" if lang == "en" else f"'{value}' bukan angka")))
-    return number
+def _refused(refusal: sheets.Refusal, where: str) -> Problem:
+    """The catalogue problem for a cell that is not an acceptable number."""
+    return problem(refusal.code, where, where=where, value=refusal.value, detail=refusal.detail)
 
 
-def read_workbook(path: Path, lang: str = "id") -> tuple[list[Draft], list[Problem]]:
-    from openpyxl import load_workbook
-    from openpyxl.utils import get_column_letter
+# --- the template workbook ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Meta:
+    """What the hidden sheet says, once every value is checked against the repository."""
+
+    unit: str
+    period: str
+    reporting_periods: tuple[str, ...]
+    sheets: dict[str, str]          # sheet name → employee id (only sheets whose row is sound)
+    refused: frozenset[str]         # sheet names whose row in the hidden sheet was refused
+
+
+@dataclass(frozen=True)
+class SheetInfo:
+    """One employee sheet being read: the book, the sheet, whose it is and the workbook's meta."""
+
+    book: str
+    name: str
+    employee: str
+    meta: Meta
+
+    def at(self, column: int | None, row: int) -> str:
+        return sheets.where(self.book, self.name, column, row)
+
+
+def read_workbook(path: Path, province: m.Province, lang: str = "id") -> tuple[list[Draft], list[Problem]]:
+    """The drafts of a filled template and every problem found in it (all sheets, one round).
+
+    Nothing in the file is trusted: the archive is checked before it is opened, every sheet is read within
+    bounds, the hidden sheet is checked against the repository, and each employee sheet must be one of the
+    workbook unit's employees with an SKP in that unit.
+    """
+    problems = sheets.check_archive(path, lang)
+    if problems:
+        return [], problems
+    wb, problems = sheets.open_workbook(path, lang)
+    if wb is None:
+        return [], problems
+    try:
+        drafts, problems = _read_template(wb, path.name, province, lang)
+    finally:
+        wb.close()
+    return drafts, sheets.limited(problems, path.name, sheets.where(path.name), lang)
+
+
+def _read_template(wb: sheets.Book, book: str, province: m.Province, lang: str) -> tuple[list[Draft], list[Problem]]:
+    budget = sheets.Budget.start()
+    if META not in wb.sheetnames:
+        return [], [problem("K840", sheets.where(book), name=book, detail=sheets.say(
+            lang, "lembar itu tidak ada", "that sheet is not there"))]
+    grid = sheets.read_grid(wb, META, book, budget, lang)
+    if grid.problems:
+        return [], grid.problems
+    meta, problems = _read_meta(grid, book, wb.sheetnames, province, lang)
+    if meta is None:
+        return [], problems
+    drafts: list[Draft] = []
+    for name in wb.sheetnames:
+        if name == META or name in meta.refused:
+            continue
+        if name not in meta.sheets:
+            place = sheets.where(book, name)
+            problems.append(problem("K825", place, where=place, ref=sheets.shown(name), period=meta.period))
+            continue
+        info = SheetInfo(book, name, meta.sheets[name], meta)
+        grid = sheets.read_grid(wb, name, book, budget, lang)
+        found, errs = _read_sheet(grid, info, lang) if not grid.problems else ([], [])
+        errs = grid.problems + errs + _merged(grid, info, lang)
+        for d in found:
+            d.broken = bool(errs)
+        drafts.extend(found)
+        problems.extend(errs)
+    return drafts, problems
+
+
+def _read_meta(grid: sheets.Grid, book: str, names: list[str], province: m.Province,
+               lang: str) -> tuple[Meta | None, list[Problem]]:
+    """The hidden sheet checked value by value: ``None`` when its unit or period cannot be trusted."""
+    def bad(row: int, column: int, id_text: str, en_text: str) -> Problem:
+        return problem("K840", sheets.where(book, META, column, row), name=book, detail=sheets.say(lang, id_text, en_text))
 
     problems: list[Problem] = []
-    try:
-        wb = load_workbook(path, data_only=True, read_only=False)
-    except Exception as exc:  # noqa: BLE001 - any unreadable workbook is one clear problem
-        return [], [problem("K826", str(path), name=path.name, detail=f"{type(exc).__name__}: {exc}")]
-    if META not in wb.sheetnames:
-        return [], [problem("K826", str(path), name=path.name,
-                            detail="no _kinerja sheet: use a workbook made by 'kinerja intake template'")]
-    meta = wb[META]
-    info = {str(row[0].value): row[1].value for row in meta.iter_rows(min_row=1, max_row=4)}
-    unit, period = _text(info.get("unit")), _text(info.get("period"))
-    sheets: dict[str, tuple[str, int, int, int]] = {}
-    for row in meta.iter_rows(min_row=6, values_only=True):
-        if row and row[0]:
-            sheets[str(row[0])] = (_text(row[1]), int(row[3]), int(row[4]), int(row[5]))
-    drafts: dict[tuple[str, str], Draft] = {}
-    for name in wb.sheetnames:
-        if name == META:
-            continue
-        if name not in sheets:
-            problems.append(problem("K825", f"{path.name}!{name}", where=f"{path.name}!{name}", ref=name, period=period))
-            continue
-        employee, first, last, remarks = sheets[name]
-        ws = wb[name]
-        header = [_text(ws.cell(HEADER_ROW, c).value) for c in range(1, ws.max_column + 1)]
-        rp_cols = [(c, h) for c, h in enumerate(header, start=1) if c >= 6 and re.fullmatch(layout.RP, h)]
+    head = [(_text(grid.cell(r, 1).value), grid.cell(r, 2).value) for r in range(1, 5)]
+    if head[0] != ("kinerja-intake-template", 1):
+        problems.append(bad(1, 1, "penanda templat berubah", "the template marker was changed"))
+    unit, period = _text(head[1][1]), _text(head[2][1])
+    if head[1][0] != "unit" or not _full(layout.ID, unit) or unit not in province.units:
+        problems.append(bad(2, 2, f"'{sheets.shown(unit)}' bukan unit di repositori ini",
+                            f"'{sheets.shown(unit)}' is not a unit of this repository"))
+    if head[2][0] != "period" or not _full(layout.ID, period) or period not in province.periods:
+        problems.append(bad(3, 2, f"'{sheets.shown(period)}' bukan periode di repositori ini",
+                            f"'{sheets.shown(period)}' is not a period of this repository"))
+    elif head[3] != ("regime", province.periods[period].regime):
+        problems.append(bad(4, 2, f"aturan penilaian periode {period} kini {province.periods[period].regime}",
+                            f"the scoring regime of period {period} is now {province.periods[period].regime}"))
+    if [_text(grid.cell(5, c).value) for c in range(1, 7)] != list(META_HEADER):
+        problems.append(bad(5, 1, "judul kolom berubah", "the column titles were changed"))
+    if problems:
+        return None, problems
+    the_period = province.periods[period]
+    meta_sheets, refused = _meta_rows(grid, _MetaScope(book, frozenset(names), unit, period, province, lang), problems)
+    return Meta(unit, period, tuple(the_period.reporting_periods()), meta_sheets, frozenset(refused)), problems
 
-        def draft(rp: str) -> Draft:
-            key = (employee, rp)
-            if key not in drafts:
-                drafts[key] = Draft(unit, employee, period, rp, source=f"{name}!A{HEADER_ROW}")
-            return drafts[key]
 
-        for r in range(first, last + 1):
-            target, indicator = _text(ws.cell(r, 1).value), _text(ws.cell(r, 2).value)
-            if not target:
-                continue
-            for c, rp in rp_cols:
-                value = ws.cell(r, c).value
-                if value is None or (isinstance(value, str) and not value.strip()):
-                    continue
-                where = f"{name}!{get_column_letter(c)}{r}"
-                number = _number(value, where, problems, lang)
-                if number is None:
-                    continue
-                d = draft(rp)
-                if indicator in ASPECTS:
-                    entry = d.entry(target, None)
-                    entry[indicator] = number
-                    d.origins[((target, None), indicator)] = where
-                else:
-                    entry = d.entry(target, indicator or None)
-                    entry["value"] = number
-                    d.origins[((target, indicator or None), "value")] = where
-                d.origins.setdefault(((target, None if indicator in ASPECTS else indicator or None),), where)
-        for r in range(remarks + 1, ws.max_row + 1):
-            cells = [ws.cell(r, c).value for c in range(1, 8)]
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells):
-                continue
-            rp, target, indicator, na, ev_title, ev_url, note = (_text(v) for v in cells)
-            where = f"{name}!A{r}"
-            if not re.fullmatch(layout.RP, rp) or rp not in [h for _, h in rp_cols]:
-                problems.append(problem("K824", where, where=where,
-                                        detail=f"reporting period '{rp}'" + (" is not one of the columns" if lang == "en"
-                                                                             else " bukan salah satu kolom periode")))
-                continue
-            if not target:
-                problems.append(problem("K824", f"{name}!B{r}", where=f"{name}!B{r}",
-                                        detail="target is empty" if lang == "en" else "target kosong"))
-                continue
-            d = draft(rp)
-            key = (target, indicator or None)
-            if key not in d.entries and indicator == "" and any(k[0] == target for k in d.entries):
-                key = next(k for k in d.entries if k[0] == target)
-            entry = d.entry(*key)
-            d.origins.setdefault((key,), where)
-            if na:
-                entry["not_available"] = na
-                d.origins[(key, "not_available")] = f"{name}!D{r}"
-            if ev_title or ev_url:
-                evidence = entry.setdefault("evidence", [])
-                item = {"title": ev_title}
-                if ev_url:
-                    item["url"] = ev_url
-                d.origins[(key, "evidence", len(evidence))] = f"{name}!E{r}"
-                d.origins[(key, "evidence", len(evidence), "url")] = f"{name}!F{r}"
-                evidence.append(item)
-            if note:
-                entry["note"] = (entry["note"] + "\n" + note) if entry.get("note") else note
-                d.origins[(key, "note")] = f"{name}!G{r}"
+META_HEADER = ("sheet", "employee", "position", "first_row", "last_row", "remarks_row")
+
+
+@dataclass(frozen=True)
+class _MetaScope:
+    """What a row of the hidden sheet is checked against: the workbook, its unit and period, the data."""
+
+    book: str
+    names: frozenset[str]           # the workbook's sheet names
+    unit: str
+    period: str
+    province: m.Province
+    lang: str
+
+    def bad(self, row: int, column: int, detail: str, code: str = "K840", employee: str = "") -> Problem:
+        place = sheets.where(self.book, META, column, row)
+        if code == "K841":
+            return problem(code, place, ref=employee, unit=self.unit, period=self.period, detail=detail)
+        return problem(code, place, name=self.book, detail=detail)
+
+
+def _meta_rows(grid: sheets.Grid, scope: _MetaScope, problems: list[Problem]) -> tuple[dict[str, str], set[str]]:
+    """Sheet name → employee for every sound row of the hidden sheet; the names of the refused ones."""
+    found: dict[str, str] = {}
+    refused: set[str] = set()
+    for row in range(6, len(grid.rows) + 1):
+        cells = [grid.cell(row, c).value for c in range(1, 7)]
+        if all(v is None for v in cells):
+            continue
+        name = _text(cells[0])
+        trouble = _meta_row_problem(cells, row, scope, found)
+        if trouble is None:
+            found[name] = _text(cells[1])
+        else:
+            problems.append(trouble)
+            refused.add(name)
+    return found, refused
+
+
+def _meta_row_problem(cells: list[Any], row: int, scope: _MetaScope, found: dict[str, str]) -> Problem | None:
+    """Why one row of the hidden sheet (sheet, employee, position, rows) cannot be trusted, or None."""
+    name, employee = _text(cells[0]), _text(cells[1])
+    say = functools.partial(sheets.say, scope.lang)
+    shown_name, shown_employee = sheets.shown(name), sheets.shown(employee)
+    if name not in scope.names or name == META or name in found:
+        return scope.bad(row, 1, say(f"lembar '{shown_name}' tidak ada atau tercatat dua kali",
+                                     f"the sheet '{shown_name}' is not in the workbook or is listed twice"))
+    if not _full(layout.ID, employee) or employee not in scope.province.employees:
+        return scope.bad(row, 2, say(f"'{shown_employee}' bukan pegawai di repositori ini",
+                                     f"'{shown_employee}' is not an employee of this repository"))
+    if employee in found.values():
+        return scope.bad(row, 2, say(f"pegawai '{employee}' tercatat untuk dua lembar",
+                                     f"employee '{employee}' is listed for two sheets"))
+    if name != employee[:31] and not name.startswith(employee[:28] + "~"):
+        return scope.bad(row, 1, say(f"lembar '{shown_name}' tercatat sebagai milik '{employee}'",
+                                     f"the sheet '{shown_name}' is recorded as '{employee}''s"))
+    contract = scope.province.contracts.get((employee, scope.period))
+    if contract is None or contract.unit != scope.unit:
+        detail = say("tidak ada SKP", "there is no SKP") if contract is None else say(
+            f"SKP-nya di unit {contract.unit}", f"the SKP is in unit {contract.unit}")
+        return scope.bad(row, 2, detail, "K841", employee)
+    if _text(cells[2]) != contract.position:
+        return scope.bad(row, 3, say(f"jabatan dalam SKP kini {contract.position}",
+                                     f"the SKP's position is now {contract.position}"))
+    numbers = cells[3:6]
+    if not all(isinstance(n, int) and not isinstance(n, bool) and HEADER_ROW < n <= sheets.MAX_ROWS for n in numbers) \
+            or not numbers[0] <= numbers[1] + 1 <= numbers[2]:
+        return scope.bad(row, 4, say("nomor baris tabel berubah", "the table row numbers were changed"))
+    return None
+
+
+def _full(pattern: str, value: str) -> bool:
+    return re.fullmatch(pattern, value) is not None
+
+
+def _merged(grid: sheets.Grid, info: SheetInfo, lang: str) -> list[Problem]:
+    """Merged cells are refused: only the first cell of a merged range keeps its value."""
+    return [problem("K844", f"{sheets.where(info.book, info.name)}!{sheets.shown(ref)}", detail=sheets.say(
+        lang, f"sel digabung ({sheets.shown(ref)}); pisahkan gabungan sel (Unmerge)",
+        f"merged cells ({sheets.shown(ref)}); unmerge them")) for ref in grid.merged]
+
+
+def _header_words(key: str) -> set[str]:
+    return {WORDS[lang][key].casefold() for lang in WORDS}
+
+
+def _read_header(grid: sheets.Grid, info: SheetInfo, lang: str) -> tuple[list[tuple[int, str]], list[Problem]]:
+    """The reporting-period columns of the values table, or the problems of a changed header."""
+    problems: list[Problem] = []
+    for column, key in enumerate(("target", "indicator", "text", "unit", "target_value"), start=1):
+        text = _text(grid.cell(HEADER_ROW, column).value)
+        if text.casefold() not in _header_words(key):
+            problems.append(problem("K844", info.at(column, HEADER_ROW), detail=sheets.say(
+                lang, f"judul kolom '{sheets.shown(text)}', seharusnya '{WORDS['id'][key]}'",
+                f"the column title is '{sheets.shown(text)}', expected '{WORDS['en'][key]}'")))
+    columns: list[tuple[int, str]] = []
+    width = len(grid.rows[HEADER_ROW - 1]) if len(grid.rows) >= HEADER_ROW else 0
+    for column in range(6, width + 1):
+        text = _text(grid.cell(HEADER_ROW, column).value)
+        if not text:
+            continue
+        if text not in info.meta.reporting_periods or text in (h for _, h in columns):
+            problems.append(problem("K844", info.at(column, HEADER_ROW), detail=sheets.say(
+                lang, f"'{sheets.shown(text)}' bukan periode pelaporan periode {info.meta.period} (atau tercatat dua kali)",
+                f"'{sheets.shown(text)}' is not a reporting period of period {info.meta.period} (or is there twice)")))
+        else:
+            columns.append((column, text))
+    return columns, problems
+
+
+def _tables(grid: sheets.Grid) -> tuple[int, int | None]:
+    """The last row of the values table (before the remarks title) and the remarks header row."""
+    titles = {WORDS[lang]["remarks"].casefold() for lang in WORDS}
+    headers = _header_words("rp")
+    for row in range(HEADER_ROW + 1, len(grid.rows) + 1):
+        text = _text(grid.cell(row, 1).value).casefold()
+        if text in headers:
+            return row - 1, row
+        if text in titles and _text(grid.cell(row + 1, 1).value).casefold() in headers:
+            return row - 1, row + 1
+    return len(grid.rows), None
+
+
+def _read_sheet(grid: sheets.Grid, info: SheetInfo, lang: str) -> tuple[list[Draft], list[Problem]]:
+    """The drafts of one employee sheet (one per reporting period with a value) and its problems."""
+    columns, problems = _read_header(grid, info, lang)
+    if problems:
+        return [], problems
+    drafts: dict[str, Draft] = {}
+    values_end, remarks = _tables(grid)
+    _read_values(grid, info, columns, values_end, drafts, problems, lang)
+    if remarks is not None:
+        _read_remarks(grid, info, remarks, drafts, problems, lang)
     return list(drafts.values()), problems
 
 
-def read_csv(path: Path, default_period: str | None, lang: str = "id") -> tuple[list[Draft], list[Problem]]:
-    from openpyxl.utils import get_column_letter
+def _draft(drafts: dict[str, Draft], info: SheetInfo, rp: str) -> Draft:
+    if rp not in drafts:
+        drafts[rp] = Draft(info.meta.unit, info.employee, info.meta.period, rp, source=info.at(1, HEADER_ROW))
+    return drafts[rp]
 
-    problems: list[Problem] = []
+
+def _formulas(grid: sheets.Grid, info: SheetInfo, row: int) -> list[Problem]:
+    """Every formula of a row of a table: reported, never read (see :mod:`kinerja.intake.sheets`)."""
+    cells = grid.rows[row - 1] if row <= len(grid.rows) else ()
+    return [problem("K843", info.at(c, row), formula=sheets.shown(cell.value, 60))
+            for c, cell in enumerate(cells, start=1) if cell.kind == "f"]
+
+
+def _read_values(grid: sheets.Grid, info: SheetInfo, columns: list[tuple[int, str]], end: int,
+                 drafts: dict[str, Draft], problems: list[Problem], lang: str) -> None:
+    """The values table: one row per target and indicator (or aspect), one column per reporting period."""
+    filled = [r for r in range(HEADER_ROW + 1, end + 1) if not _blank(grid, r)]
+    wanted = {c for c, _ in columns}
+    for row in range(HEADER_ROW + 1, (filled[-1] if filled else HEADER_ROW) + 1):
+        if _blank(grid, row):
+            problems.append(problem("K844", info.at(None, row), detail=sheets.say(
+                lang, f"baris {row} kosong di tengah tabel nilai", f"row {row} is empty inside the values table")))
+            continue
+        problems.extend(_formulas(grid, info, row))
+        target, indicator = _text(grid.cell(row, 1).value), _text(grid.cell(row, 2).value)
+        if not target:
+            problems.append(problem("K844", info.at(1, row), detail=sheets.say(
+                lang, "baris berisi tetapi target (kolom A) kosong", "the row has content but no target (column A)")))
+            continue
+        for column, cell in enumerate(grid.rows[row - 1], start=1):
+            if column > 5 and column not in wanted and not cell.blank:
+                problems.append(problem("K844", info.at(column, row), detail=sheets.say(
+                    lang, "nilai di kolom tanpa periode pelaporan", "a value in a column without a reporting period")))
+        for column, rp in columns:
+            _read_value(grid.cell(row, column), info.at(column, row), target, indicator,
+                        _draft(drafts, info, rp) if not grid.cell(row, column).blank else None, problems, lang)
+
+
+def _read_value(cell: sheets.Cell, place: str, target: str, indicator: str, d: Draft | None,
+                problems: list[Problem], lang: str) -> None:
+    """One value cell into its draft (``d`` is None for an empty cell)."""
+    if d is None or cell.kind == "f":
+        return
+    number = sheets.cell_number(cell, lang)
+    if isinstance(number, sheets.Refusal):
+        problems.append(_refused(number, place))
+        return
+    aspect = indicator in ASPECTS
+    key = (target, None if aspect else indicator or None)
+    entry = d.entry(*key)
+    entry[indicator if aspect else "value"] = number
+    d.origins[(key, indicator if aspect else "value")] = place
+    d.origins.setdefault((key,), place)
+
+
+def _blank(grid: sheets.Grid, row: int) -> bool:
+    return row > len(grid.rows) or all(cell.blank for cell in grid.rows[row - 1])
+
+
+def _read_remarks(grid: sheets.Grid, info: SheetInfo, header: int, drafts: dict[str, Draft],
+                  problems: list[Problem], lang: str) -> None:
+    """The remarks table: not available, evidence and notes, one row per remark (blank rows are allowed)."""
+    for row in range(header + 1, len(grid.rows) + 1):
+        if _blank(grid, row):
+            continue
+        problems.extend(_formulas(grid, info, row))
+        extra = [c for c, cell in enumerate(grid.rows[row - 1], start=1) if c > 7 and not cell.blank]
+        if extra:
+            problems.append(problem("K844", info.at(extra[0], row), detail=sheets.say(
+                lang, "isi di luar tabel keterangan (kolom A–G)", "content outside the remarks table (columns A–G)")))
+        cells = [grid.cell(row, c) for c in range(1, 8)]
+        if any(c.kind == "f" for c in cells):
+            continue
+        _read_remark(row, [_text(c.value) for c in cells], info, drafts, problems, lang)
+
+
+def _read_remark(row: int, cells: list[str], info: SheetInfo, drafts: dict[str, Draft], problems: list[Problem],
+                 lang: str) -> None:
+    rp, target, indicator, na, ev_title, ev_url, note = cells
+    if rp not in drafts and rp not in info.meta.reporting_periods:
+        problems.append(problem("K824", info.at(1, row), where=info.at(1, row), detail=sheets.say(
+            lang, f"periode pelaporan '{sheets.shown(rp)}' bukan salah satu kolom periode",
+            f"reporting period '{sheets.shown(rp)}' is not one of the columns")))
+        return
+    if not target:
+        problems.append(problem("K824", info.at(2, row), where=info.at(2, row), detail=sheets.say(
+            lang, "target kosong", "target is empty")))
+        return
+    d = _draft(drafts, info, rp)
+    key = (target, indicator or None)
+    if key not in d.entries and indicator == "" and any(k[0] == target for k in d.entries):
+        key = next(k for k in d.entries if k[0] == target)
+    entry = d.entry(*key)
+    d.origins.setdefault((key,), info.at(1, row))
+    if na:
+        entry["not_available"] = na
+        d.origins[(key, "not_available")] = info.at(4, row)
+    if ev_title or ev_url:
+        evidence = entry.setdefault("evidence", [])
+        d.origins[(key, "evidence", len(evidence))] = info.at(5, row)
+        d.origins[(key, "evidence", len(evidence), "url")] = info.at(6, row)
+        evidence.append({"title": ev_title, **({"url": ev_url} if ev_url else {})})
+    if note:
+        entry["note"] = (entry["note"] + "\n" + note) if entry.get("note") else note
+        d.origins[(key, "note")] = info.at(7, row)
+
+
+# --- CSV, YAML, JSON -----------------------------------------------------------------------------------
+def _read_text_file(path: Path, lang: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a CSV, YAML or JSON file, refused above :data:`sheets.MAX_TEXT_BYTES`."""
+    size = path.stat().st_size
+    if size > sheets.MAX_TEXT_BYTES:
+        return None, [problem("K842", path.name, name=path.name, detail=sheets.say(
+            lang, f"{size} byte, batasnya {sheets.MAX_TEXT_BYTES} byte", f"{size} bytes, the limit is {sheets.MAX_TEXT_BYTES} bytes"))]
+    with path.open("rb") as handle:
+        return handle.read(sheets.MAX_TEXT_BYTES + 1), []
+
+
+def _decode(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        return [], [problem("K826", str(path), name=path.name, detail=str(exc))]
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [problem("K848", name, line, column, name=name, at_line=line, at_column=column)]
+
+
+def read_csv(path: Path, default_period: str | None, lang: str = "id") -> tuple[list[Draft], list[Problem]]:
+    """The drafts of a CSV file (one row per entry), at most :data:`sheets.MAX_CSV_ROWS` rows."""
+    raw, problems = _read_text_file(path, lang)
+    if raw is None:
+        return [], problems
+    text, problems = _decode(raw, path.name)
+    if text is None:
+        return [], problems
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows = list(reader)
-    if not rows:
+    header_row = next(reader, None)
+    if not header_row:
         return [], [problem("K829", str(path), name=path.name)]
-    header = [h.strip().lower() for h in rows[0]]
+    header = [h.strip().lower() for h in header_row]
     missing = [c for c in ("employee", "reporting_period", "target") if c not in header]
     if missing:
         return [], [problem("K826", str(path), name=path.name, detail=f"missing column(s): {', '.join(missing)}")]
     col = {name: header.index(name) for name in CSV_COLUMNS if name in header}
+    try:   # first the shape (C speed, bounded), then the meaning
+        rows = list(itertools.islice(reader, sheets.MAX_CSV_ROWS + 1))
+    except csv.Error as exc:
+        return [], [problem("K826", f"{path.name}!{reader.line_num}", name=path.name, detail=sheets.shown(exc, 80))]
+    wide = next((n for n, row in enumerate(rows, start=2) if len(row) > sheets.MAX_CSV_COLUMNS), None)
+    if len(rows) > sheets.MAX_CSV_ROWS or wide is not None:
+        return [], [problem("K842", f"{path.name}!{wide or len(rows) + 1}", name=path.name, detail=sheets.say(
+            lang, f"lebih dari {sheets.MAX_CSV_ROWS} baris atau {sheets.MAX_CSV_COLUMNS} kolom",
+            f"more than {sheets.MAX_CSV_ROWS} rows or {sheets.MAX_CSV_COLUMNS} columns"))]
     drafts: dict[tuple[str, str], Draft] = {}
-    for n, row in enumerate(rows[1:], start=2):
-        get = lambda name: row[col[name]].strip() if name in col and col[name] < len(row) else ""  # noqa: E731
-        letter = lambda name: get_column_letter(col[name] + 1) if name in col else "A"  # noqa: E731
-        if not any(cell.strip() for cell in row):
-            continue
-        employee, rp, target = get("employee"), get("reporting_period"), get("target")
-        period = get("period") or default_period or (rp[:4] if rp else "")
-        key = (employee, rp)
-        if key not in drafts:
-            drafts[key] = Draft(None, employee, period, rp, source=f"{path.name}!A{n}")
-        d = drafts[key]
-        indicator = get("indicator") or None
-        entry = d.entry(target, indicator)
-        ekey = (target, indicator)
-        d.origins.setdefault((ekey,), f"{path.name}!{letter('target')}{n}")
-        if get("value"):
-            where = f"{path.name}!{letter('value')}{n}"
-            number = _number(get("value"), where, problems, lang)
-            if number is not None:
-                entry["value"] = number
-                d.origins[(ekey, "value")] = where
-        if get("not_available"):
-            entry["not_available"] = get("not_available")
-            d.origins[(ekey, "not_available")] = f"{path.name}!{letter('not_available')}{n}"
-        if get("evidence_title") or get("evidence_url"):
-            evidence = entry.setdefault("evidence", [])
-            d.origins[(ekey, "evidence", len(evidence))] = f"{path.name}!{letter('evidence_title')}{n}"
-            d.origins[(ekey, "evidence", len(evidence), "url")] = f"{path.name}!{letter('evidence_url')}{n}"
-            evidence.append({"title": get("evidence_title"), **({"url": get("evidence_url")} if get("evidence_url") else {})})
-        if get("note"):
-            entry["note"] = get("note")
-            d.origins[(ekey, "note")] = f"{path.name}!{letter('note')}{n}"
-    return list(drafts.values()), problems
+    for n, row in enumerate(rows, start=2):
+        if any(cell.strip() for cell in row):
+            _csv_row(path.name, n, row, col, default_period, drafts, problems, lang)
+    return list(drafts.values()), sheets.limited(problems, path.name, path.name, lang)
 
 
-def read_documents(path: Path) -> tuple[list[dict[str, Any]], list[Problem]]:
+def _csv_row(name: str, n: int, row: list[str], col: dict[str, int], default_period: str | None,
+             drafts: dict[tuple[str, str], Draft], problems: list[Problem], lang: str) -> None:
+    """One CSV row (one entry) into its draft."""
+    def get(field_name: str) -> str:
+        return row[col[field_name]].strip() if field_name in col and col[field_name] < len(row) else ""
+
+    def at(field_name: str) -> str:
+        return f"{name}!{sheets.column_letter(col[field_name] + 1) if field_name in col else 'A'}{n}"
+
+    employee, rp, target = get("employee"), get("reporting_period"), get("target")
+    period = get("period") or default_period or (rp[:4] if rp else "")
+    key = (employee, rp)
+    if key not in drafts:
+        drafts[key] = Draft(None, employee, period, rp, source=f"{name}!A{n}")
+    d = drafts[key]
+    indicator = get("indicator") or None
+    entry = d.entry(target, indicator)
+    ekey = (target, indicator)
+    d.origins.setdefault((ekey,), at("target"))
+    if get("value"):
+        number = sheets.text_number(get("value"), lang)
+        if isinstance(number, sheets.Refusal):
+            problems.append(_refused(number, at("value")))
+            d.broken = True
+        else:
+            entry["value"] = number
+            d.origins[(ekey, "value")] = at("value")
+    if get("not_available"):
+        entry["not_available"] = get("not_available")
+        d.origins[(ekey, "not_available")] = at("not_available")
+    if get("evidence_title") or get("evidence_url"):
+        evidence = entry.setdefault("evidence", [])
+        d.origins[(ekey, "evidence", len(evidence))] = at("evidence_title")
+        d.origins[(ekey, "evidence", len(evidence), "url")] = at("evidence_url")
+        evidence.append({"title": get("evidence_title"), **({"url": get("evidence_url")} if get("evidence_url") else {})})
+    if get("note"):
+        entry["note"] = get("note")
+        d.origins[(ekey, "note")] = at("note")
+
+
+class _OutOfBounds(ValueError):
+    """A JSON number beyond :mod:`kinerja.bounds` (raised from the parser's number hooks)."""
+
+
+def _json_number(text: str) -> int | Decimal:
+    why = bounds.refusal(text)
+    if why is not None:
+        raise _OutOfBounds(f"{sheets.shown(text)}: {why}")
+    return int(text) if re.fullmatch(r"-?[0-9]+", text) else Decimal(text)
+
+
+def read_documents(path: Path, lang: str = "id") -> tuple[list[dict[str, Any]], list[Problem]]:
     """Realisation documents from a YAML or JSON file (one document, or a list of them)."""
-    raw = path.read_bytes()
+    raw, problems = _read_text_file(path, lang)
+    if raw is None:
+        return [], problems
     if path.suffix.lower() == ".json":
+        text, problems = _decode(raw, path.name)
+        if text is None:
+            return [], problems
         try:
-            data = json.loads(raw.decode("utf-8-sig"), parse_float=Decimal)
-        except (UnicodeDecodeError, ValueError) as exc:
-            return [], [problem("K826", str(path), name=path.name, detail=str(exc))]
+            data = json.loads(text, parse_float=_json_number, parse_int=_json_number,
+                              parse_constant=lambda c: (_ for _ in ()).throw(_OutOfBounds(f"{c}: not-finite")))
+        except _OutOfBounds as exc:
+            return [], [problem("K845", str(path), value=str(exc).split(":")[0], detail=str(exc).rsplit(": ", 1)[-1])]
+        except (ValueError, RecursionError) as exc:
+            return [], [problem("K826", str(path), name=path.name, detail=sheets.shown(exc, 120))]
     else:
         data, problems = yamlsafe.load_bytes(raw, str(path))
         if problems:
@@ -413,6 +737,7 @@ def read_documents(path: Path) -> tuple[list[dict[str, Any]], list[Problem]]:
     return items, []
 
 
+# --- the import ------------------------------------------------------------------------------------------
 @dataclass
 class ImportResult:
     branch: str
@@ -420,9 +745,9 @@ class ImportResult:
     files: list[Prepared]
 
 
-def import_files(intake: Intake, paths: list[Path], branch: str | None = None, user: str = "kinerja-import",
-                 period: str | None = None, lang: str = "id") -> ImportResult:
-    """Read, check and commit; :class:`BatchError` with every problem when anything is wrong."""
+def read_files(intake: Intake, paths: list[Path], period: str | None = None,
+               lang: str = "id") -> tuple[list[Draft], list[Problem]]:
+    """Every draft and every reading problem of ``paths`` (each file read in full, whatever the others hold)."""
     drafts: list[Draft] = []
     problems: list[Problem] = []
     for path in paths:
@@ -430,38 +755,69 @@ def import_files(intake: Intake, paths: list[Path], branch: str | None = None, u
         if not path.is_file():
             problems.append(problem("K826", str(path), name=str(path), detail="not found"))
         elif suffix == ".xlsx":
-            found, errs = read_workbook(path, lang)
+            found, errs = read_workbook(path, intake.snapshot().province, lang)
             drafts.extend(found)
             problems.extend(errs)
+        elif suffix in (".xlsm", ".xltm", ".xlsb", ".xls"):
+            problems.append(problem("K847", sheets.where(path.name), name=path.name, detail=sheets.say(
+                lang, f"format {suffix} (bisa berisi makro) tidak diterima", f"the {suffix} format (it may hold macros) is not accepted")))
         elif suffix == ".csv":
             found, errs = read_csv(path, period, lang)
             drafts.extend(found)
             problems.extend(errs)
         elif suffix in (".yaml", ".yml", ".json"):
-            docs, errs = read_documents(path)
+            docs, errs = read_documents(path, lang)
             problems.extend(errs)
             drafts.extend(Draft(None, _text(doc.get("employee")), _text(doc.get("period")),
                                 _text(doc.get("reporting_period")), source=path.name, raw=doc) for doc in docs)
         else:
             problems.append(problem("K826", str(path), name=path.name, detail=f"unknown format '{suffix}'"))
-    if problems:
-        raise BatchError(problems)
-    if not drafts:
-        raise BatchError([problem("K829", ", ".join(p.name for p in paths), name=", ".join(p.name for p in paths))])
-    items = [d.data() for d in drafts]
-    for d, data in zip(drafts, items):
+    return drafts, problems
+
+
+def _placed(intake: Intake, drafts: list[Draft], problems: list[Problem]) -> list[Draft]:
+    """The drafts whose place is sound: known ids, and inside the unit folder of their workbook."""
+    out = []
+    for d in drafts:
         try:
-            intake.place("realisation", data)
+            unit, employee, period, _, path = intake.place("realisation", d.data())
         except Refused as exc:
             problems.extend(problem(p.code, d.source, None, None, p.path, **dict(p.params)) for p in exc.problems)
-    if problems:
-        raise BatchError(problems)
-    try:
-        prepared = intake.prepare_many("realisation", items)
-    except Refused as exc:
-        raise BatchError(_locate(exc.problems, drafts, intake, items)) from exc
+            continue
+        if d.unit is not None and (unit != d.unit or not path.startswith(f"{layout.DATA_DIR}/units/{d.unit}/")):
+            problems.append(problem("K841", d.source, ref=employee, unit=d.unit, period=period, detail=path))
+            continue
+        out.append(d)
+    return out
+
+
+def import_files(intake: Intake, paths: list[Path], branch: str | None = None, user: str = "kinerja-import",
+                 period: str | None = None, lang: str = "id") -> ImportResult:
+    """Read, check and commit; :class:`BatchError` with every problem when anything is wrong.
+
+    Every file is read in full and every sound draft is validated even when another has problems, so one
+    run reports everything; nothing is committed unless there is no problem at all.
+    """
+    drafts, problems = read_files(intake, paths, period, lang)
+    if not drafts and not problems:
+        raise BatchError([problem("K829", ", ".join(p.name for p in paths), name=", ".join(p.name for p in paths))])
+    sound = _placed(intake, [d for d in drafts if not d.broken], problems)
+    prepared: list[Prepared] = []
+    if sound:
+        items = [d.data() for d in sound]
+        try:
+            prepared = intake.prepare_many("realisation", items)
+        except Refused as exc:
+            problems.extend(_locate(exc.problems, sound, intake, items))
     if branch is not None and not _valid_branch(branch, intake):
-        raise BatchError([problem("K823", "(import)", branch=branch)])
+        problems.append(problem("K823", "(import)", branch=branch))
+    if problems or not prepared:
+        raise BatchError(problems or [problem("K829", ", ".join(p.name for p in paths), name=", ".join(p.name for p in paths))])
+    return _commit(intake, prepared, branch, user)
+
+
+def _commit(intake: Intake, prepared: list[Prepared], branch: str | None, user: str) -> ImportResult:
+    """One commit per employee on ``branch`` (or a new ``intake-import/…`` branch)."""
     by_employee: "OrderedDict[str, list[Prepared]]" = OrderedDict()
     for item in prepared:
         by_employee.setdefault(item.employee, []).append(item)

@@ -127,7 +127,8 @@ def positions(p: m.Province, data: Any, file: str, unit: str) -> None:
         p.positions[item["id"]] = m.Position(
             item["id"], _str(item.get("title")) or item["id"], _str(item.get("class")) or "", unit,
             _str(item.get("reports_to")), _str(item.get("summary")) or "", duties, src, _str(item.get("level")),
-            item.get("head") is True, grade if isinstance(grade, int) and not isinstance(grade, bool) else None)
+            item.get("head") is True, grade if isinstance(grade, int) and not isinstance(grade, bool) else None,
+            item.get("skeleton") is True)
 
 
 def employees(p: m.Province, data: Any, file: str, unit: str) -> None:

@@ -488,7 +488,7 @@ REGIME_FORMULAS: dict[str, tuple[str, str]] = {
         "points of functional positions = rating percentage × coefficient × months / 12"),
 }
 
-#: Per regime: where DOMAIN.md marks the sources unconfirmed, and the option that lets an agency decide.
+#: Per regime: where docs/regulations.md marks the sources unconfirmed, and the option that lets an agency decide.
 REGIME_UNCONFIRMED: dict[str, tuple[str, str]] = {
     "pp46-2011": (
         "Poin kreativitas per tingkat manfaat (opsi creativity_points)|Kapan kepemimpinan dihitung dalam perilaku "

@@ -1,4 +1,4 @@
-"""Privacy modes of the published site (DOMAIN.md section 5).
+"""Privacy modes of the published site (docs/regulations.md §5).
 
 Individual evaluations are exempt personal information (UU 14/2008 art. 17(h)) and the NIP encodes a
 birth date and sex. So:

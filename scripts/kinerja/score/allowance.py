@@ -1,7 +1,7 @@
 """TPP (tambahan penghasilan pegawai, regional performance allowance) and tukin (tunjangan kinerja,
 central performance allowance): rules as data, and a pure engine that computes one employee-month.
 
-Every region sets its own allowance rule by regulation and changes it often (DOMAIN.md section 4), so a
+Every region sets its own allowance rule by regulation and changes it often (docs/regulations.md §4), so a
 rule is a file with dated versions (``contracts/allowance/*.yaml``, schema
 ``schemas/allowance-rule.schema.json``), never code. This module reads no file: callers parse YAML,
 JSON or CSV text themselves and pass the mapping or the text in.
@@ -188,7 +188,7 @@ class Split:
 class ScoreBand:
     """A score band (rentang nilai): ``min <= score < max`` earns ``percent`` of the performance part.
 
-    The highest band also includes its ``max`` (lower-bound semantics, as DOMAIN.md 3.1 prescribes:
+    The highest band also includes its ``max`` (lower-bound semantics, as docs/regulations.md §3.1 states:
     a score between published bands belongs to the lower one).
     """
 
@@ -464,7 +464,7 @@ def _version(reader: _Reader, data: Any, index: int) -> RuleVersion | None:
         data,
         path,
         ("effective_from", "base", "split", "performance", "deductions", "deductions_apply_to", "caps"),
-        ("effective_to", "source", "note"),
+        ("effective_to", "source", "note", "working_hours"),
     )
     if m is None:
         return None

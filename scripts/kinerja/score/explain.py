@@ -140,7 +140,7 @@ def render(figure: Figure, lang: str = "id", indent: int = 0) -> list[str]:
 
 @dataclass(frozen=True)
 class Options:
-    """Scoring options where the sources are uncertain (DOMAIN.md marks them *unconfirmed*).
+    """Scoring options where the sources are uncertain (docs/regulations.md marks them *unconfirmed*).
 
     Each regime module reads only the keys it knows; results record the options they used.
     """

@@ -6,7 +6,7 @@ quality (kualitas), time (waktu) and, when it has a budget, cost (biaya); the SK
 (tugas tambahan) and creativity (kreativitas) points; the total weighs SKP 60% and behaviour (perilaku
 kerja) 40%; the rating word (predikat) comes from bands.
 
-Options read from :class:`~kinerja.score.explain.Options` (DOMAIN.md marks them *unconfirmed*):
+Options read from :class:`~kinerja.score.explain.Options` (docs/regulations.md marks them *unconfirmed*):
 
 ``creativity_points``
     points per level of benefit; default ``{"unit-kerja": 3, "organisasi": 6, "negara": 12}``.

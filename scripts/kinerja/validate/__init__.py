@@ -58,6 +58,10 @@ class SchemaCheck:
     def __call__(self, kind: str, data: Any, file: str) -> list[Problem]:
         return schema.check(kind, data, file, self.root)
 
+    def fingerprint(self) -> str:
+        """The digest of the schemas this check uses: part of the parse cache's key."""
+        return schema.digest(self.root)
+
 
 def locate_problems(loaded: Loaded, problems: list[Problem]) -> list[Problem]:
     """Fill in line and column from the field path, composing each affected file once."""
