@@ -91,10 +91,6 @@ def _split_keys(keys: Mapping[str, str]) -> tuple[tuple[str, ...], tuple[str, ..
     return _NAMES.setdefault(names, names), tuple(keys.values())
 
 
-#: Part of the parse cache's folder name: changes whenever what parsing refuses changes (4: number bounds,
-#: special files), so that nothing parsed under older rules is reused.
-PARSE_RULES = "4"
-
 _SKIP, _MISS, _AGAIN = -1, -2, -3  # a file's place in the first pass: not read, not in the cache, parse again
 _RECORD_FIELDS = ("contracts", "realisations", "assessments", "appeals")
 _NO_HEADER: dict[str, Any] = {}  # shared by every record whose header agrees with its folders (read-only)
@@ -443,7 +439,7 @@ def _parse_cache(root: Path, cache: bool, check: Checker | None, max_bytes: int,
     cannot say what it depends on gets no cache."""
     if not cache or (check is not None and not hasattr(check, "fingerprint")):
         return FolderCache(None)
-    folder = cache_folder(root, "parse", f"{CACHE_VERSION}-{PARSE_RULES}-{'raw' if check is None else 'checked'}")
+    folder = cache_folder(root, "parse", f"{CACHE_VERSION}-{'raw' if check is None else 'checked'}")
     if folder is None:
         return FolderCache(None)
     return FolderCache(folder, fingerprint(max_bytes, None if check is None else check.fingerprint()), prune=prune)
