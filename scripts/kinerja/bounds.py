@@ -39,6 +39,8 @@ def refusal(text: str) -> Refusal | None:
     (True, 'too-large', 'too-long', 'too-precise')
     >>> refusal("1e15"), refusal("999999999999999")
     ('too-large', None)
+    >>> refusal("0.0e-999999999"), refusal("0.000"), refusal("0")
+    ('too-precise', None, None)
     """
     text = text.strip()
     if len(text) > MAX_CHARS:
@@ -56,8 +58,10 @@ def decimal_refusal(value: Decimal) -> Refusal | None:
     """Why an already-made :class:`~decimal.Decimal` is refused, or None."""
     if not value.is_finite():
         return "not-finite"
-    if value == 0:
-        return None
+    if value == 0:  # no digits, but an exponent: format(Decimal("0.0e-999999999"), "f") is a gigabyte of zeros
+        exponent = value.as_tuple().exponent
+        assert isinstance(exponent, int)
+        return "too-large" if exponent >= MAX_EXPONENT else "too-precise" if exponent < MIN_EXPONENT else None
     if value.adjusted() >= MAX_EXPONENT:  # no arithmetic: 1e999999999 would overflow the context
         return "too-large"
     # The smallest place the value uses: its exponent once trailing zeros are dropped.

@@ -76,7 +76,8 @@ def load_repository(paths: tuple[str, ...]) -> tuple[Loaded, list[Path]]:
 
 
 def _within(file: str, root: Path, targets: list[Path]) -> bool:
-    path = (root / file).resolve()
+    # The file's own links are not followed: a refused link (K013) belongs where it is, not where it points.
+    path = Path(os.path.normpath(root.resolve() / file))
     return any(path == t or t in path.parents for t in targets)
 
 

@@ -119,6 +119,37 @@ _kind("K012", "number-where-text", "error",
       "Quote it: {field}: \"{value}\" (long numbers such as a NIP can change when unquoted).")
 
 # K013-K019 (issue 12): special files, number bounds, required files.
+_kind("K013", "symbolic-link", "error",
+      "Ini tautan simbolik (symlink), bukan berkas atau folder biasa; tautan tidak pernah diikuti.",
+      "This is a symbolic link, not a plain file or folder; links are never followed.",
+      "Simpan datanya sebagai berkas biasa di tempat ini (git rm tautannya, lalu tambahkan berkas yang "
+      "sebenarnya); data di luar repositori tidak dibaca.",
+      "Store the data as a plain file at this place (git rm the link, then add the real file); data "
+      "outside the repository is never read.")
+_kind("K014", "special-file", "error",
+      "Ini {what}, bukan berkas biasa, dan tidak dibaca.",
+      "This is a {what}, not a regular file, and is not read.",
+      "Di bawah contracts/ hanya boleh ada berkas dan folder biasa; hapus yang ini.",
+      "Only plain files and folders may be under contracts/; remove this one.")
+_kind("K015", "number-too-large", "error",
+      "Angka '{value}' di luar batas: {reason}.",
+      "The number '{value}' is out of bounds: {reason}.",
+      "Angka kinerja paling banyak {max_chars} karakter dan di bawah 10^{max_exponent}; periksa salah "
+      "ketik (mis. eksponen 'e') atau tulis dalam satuan yang lebih besar.",
+      "Performance figures take at most {max_chars} characters and stay below 10^{max_exponent}; check for "
+      "a typo (e.g. an exponent 'e') or write it in a larger unit.")
+_kind("K016", "number-too-precise", "error",
+      "Angka '{value}' terlalu halus: tempat desimal terkecil yang diterima 10^{min_exponent}.",
+      "The number '{value}' is too fine: the smallest place accepted is 10^{min_exponent}.",
+      "Bulatkan angkanya (beberapa angka di belakang koma sudah cukup).",
+      "Round the number (a few decimal places are enough).")
+_kind("K017", "required-file-missing", "error",
+      "Berkas wajib {name} tidak ada.",
+      "The required file {name} is missing.",
+      "Setiap instance memerlukan contracts/settings.yaml, contracts/organisation.yaml dan "
+      "contracts/periods.yaml; buat berkasnya seperti contoh di README.",
+      "Every instance needs contracts/settings.yaml, contracts/organisation.yaml and contracts/periods.yaml; "
+      "create the file as in the README's example.")
 
 
 # --- K1xx: schema ----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .. import bounds
 from ..load import layout, yamlsafe
 from ..validate.schema import schema_dir
 
@@ -86,8 +87,10 @@ def _canon(schema: dict[str, Any], node: dict[str, Any], value: Any) -> Any:
     if isinstance(value, str):
         text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
         return "\n".join(line.rstrip() for line in text.split("\n"))
-    if isinstance(value, float):  # from JSON or a spreadsheet: keep the digits the user saw
-        return number(value)
+    if isinstance(value, (float, Decimal)) or (isinstance(value, int) and not isinstance(value, bool)):
+        # From JSON or a spreadsheet: keep the digits the user saw; bounded (see :func:`number`).
+        found = number(value)
+        return found if found is not None else str(value)  # inf/NaN: the validator names it
     return value
 
 
@@ -96,14 +99,23 @@ def _empty(value: Any) -> bool:
 
 
 def number(value: Any) -> int | Decimal | None:
-    """A number as the loader would read it back: ``int`` when whole, else ``Decimal``."""
+    """A number as the loader would read it back: ``int`` when whole, else ``Decimal``; None when it is
+    not a number.
+
+    Every number passes :mod:`kinerja.bounds` first, on its text, before it is ever written out in full:
+    ``1.0e999999999`` would take minutes and gigabytes as digits. A number beyond the bounds is kept as
+    the unexpanded :class:`~decimal.Decimal` it is; :func:`kinerja.load.yamlsafe.dump` writes it in
+    exponent form and the loader refuses it with a located K015 or K016, like any file that holds it.
+    """
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int):
-        return value
+        return value if abs(value) < bounds.MAX_MAGNITUDE else Decimal(value)
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             return None
+        if bounds.float_refusal(value) is not None:
+            return Decimal(repr(value))
         if value.is_integer():
             return int(value)
         value = Decimal(repr(value))
@@ -113,6 +125,8 @@ def number(value: Any) -> int | Decimal | None:
             return None
         value = Decimal(text)
     if isinstance(value, Decimal):
+        if bounds.decimal_refusal(value) is not None:
+            return value  # never expanded: see above
         if value == value.to_integral_value() and "." not in format(value, "f"):
             return int(value)
         text = format(value, "f")

@@ -25,7 +25,7 @@ from . import canonical
 from .texts import TEXTS
 
 #: Catalogue codes the browser's checks use (same words as the CLI and the service).
-BROWSER_CODES = ("K101", "K103", "K105", "K106", "K108", "K109", "K234", "K235",
+BROWSER_CODES = ("K015", "K016", "K101", "K103", "K105", "K106", "K108", "K109", "K234", "K235",
                  "K810", "K811", "K812", "K813", "K814", "K815", "K816", "K817", "K818", "K819",
                  "K820", "K821", "K822")
 

@@ -18,6 +18,7 @@ from ..report import Problem, problem
 from . import build, layout, yamlsafe
 from .cache import VERSION as CACHE_VERSION
 from .cache import FolderCache, cache_folder, entry_key, fingerprint, parse_many
+from .files import FolderCheck, NotRegular, TooLarge, kind_of, read_regular
 
 
 @dataclass(slots=True)
@@ -138,9 +139,8 @@ class Loaded:
         """The text of a file (from the overlay if it was given in memory), for locating problems."""
         raw = self.overlay.get(file)
         if raw is None:
-            try:
-                raw = (self.root / file).read_bytes()
-            except OSError:
+            raw, _ = read_file(self.root, file, self.province.settings.max_file_bytes, {})
+            if raw is None:
                 return None
         return raw.decode("utf-8", errors="replace")
 
@@ -156,35 +156,87 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
-def discover(root: Path) -> list[str]:
-    """Every file under ``contracts/`` as a path relative to ``root`` (sorted; hidden files and Markdown
-    notes such as ``contracts/README.md`` are skipped)."""
+def discover(root: Path, refused: list[Problem] | None = None) -> list[str]:
+    """Every regular file under ``contracts/`` as a path relative to ``root`` (sorted; hidden files and
+    Markdown notes such as ``contracts/README.md`` are skipped).
+
+    Symbolic links (to files or folders, inside or outside the repository), FIFOs, sockets and devices
+    are not listed: each becomes a K013 or K014 problem in ``refused``, and a linked folder is not
+    entered. A data root that is itself a link gives one K013 and no files."""
+    out: list[Problem] = [] if refused is None else refused
     data = root / layout.DATA_DIR
+    if data.is_symlink():
+        out.append(problem("K013", layout.DATA_DIR))
+        return []
     found: list[str] = []
-    for folder, dirs, files in os.walk(data):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        rel = Path(folder).relative_to(root).as_posix()
-        found.extend(f"{rel}/{name}" for name in sorted(files)
-                     if not name.startswith(".") and not name.lower().endswith(".md"))  # notes for officers
-    return found
+    stack = [layout.DATA_DIR]
+    while stack:
+        rel = stack.pop()
+        try:
+            entries = sorted(os.scandir(root / rel), key=lambda e: e.name)
+        except OSError as exc:
+            out.append(problem("K010", rel, reason=exc.strerror or str(exc)))
+            continue
+        folders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = f"{rel}/{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(path)
+            elif entry.name.lower().endswith(".md") and not entry.is_symlink():
+                continue  # notes for officers
+            elif entry.is_file(follow_symlinks=False):
+                found.append(path)
+            else:
+                out.append(_refusal(path, _entry_kind(entry)))
+        stack.extend(reversed(folders))
+    return sorted(found)
+
+
+def _entry_kind(entry: os.DirEntry[str]) -> str:
+    try:
+        return kind_of(entry.stat(follow_symlinks=False).st_mode)
+    except OSError:
+        return "special"
+
+
+_SPECIAL = {"fifo": ("FIFO (pipa bernama)", "FIFO (named pipe)"), "socket": ("soket", "socket"),
+            "device": ("berkas perangkat", "device file"), "folder": ("folder", "folder"),
+            "special": ("berkas khusus", "special file")}
+
+
+def _refusal(file: str, what: str) -> Problem:
+    """The problem for a data path that is not a regular file (K013 for a link, else K014)."""
+    if what == "symlink":
+        return problem("K013", file)
+    return problem("K014", file, what=yamlsafe.Words(*_SPECIAL.get(what, _SPECIAL["special"])))
 
 
 def _inner(file: str) -> str:
     return file[len(layout.DATA_DIR) + 1:]
 
 
-def read_file(root: Path, file: str, max_bytes: int, overlay: Mapping[str, bytes]) -> tuple[bytes | None, list[Problem]]:
+def read_file(root: Path, file: str, max_bytes: int, overlay: Mapping[str, bytes],
+              folders: FolderCheck | None = None) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of one data file (from ``overlay`` when it is there), or the problem that refused it.
+
+    Only regular files are read, never through a link, and never more than ``max_bytes`` (see
+    :mod:`.files`); ``folders`` remembers the folders already seen not to be links."""
     if file in overlay:
         raw = overlay[file]
         if len(raw) > max_bytes:
             return None, [problem("K002", file, size=len(raw), limit=max_bytes)]
         return raw, []
-    path = root / file
+    linked = (folders or FolderCheck(root)).link_on_the_way(file)
+    if linked is not None:
+        return None, [_refusal(file, "symlink")]
     try:
-        size = path.stat().st_size
-        if size > max_bytes:  # rejected before reading, let alone parsing
-            return None, [problem("K002", file, size=size, limit=max_bytes)]
-        return path.read_bytes(), []
+        return read_regular(root / file, max_bytes), []
+    except NotRegular as exc:
+        return None, [_refusal(file, exc.what)]
+    except TooLarge as exc:  # rejected before (or while) reading, let alone parsing
+        return None, [problem("K002", file, size=exc.size, limit=max_bytes)]
     except OSError as exc:
         return None, [problem("K010", file, reason=exc.strerror or str(exc))]
 
@@ -212,11 +264,17 @@ class _Parse:
     def __init__(self, check: Checker | None, root: Path) -> None:
         self.check = check
         self.root = root
+        self.folders: FolderCheck | None = None  # made where it is used (one per process)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"check": self.check, "root": self.root, "folders": None}
 
     def __call__(self, file: str, raw: bytes | None, max_bytes: int) -> tuple[tuple[Any, list[Problem]], bytes | None]:
         digest = None
         if raw is None:
-            raw, problems = read_file(self.root, file, max_bytes, {})
+            if self.folders is None:
+                self.folders = FolderCheck(self.root)
+            raw, problems = read_file(self.root, file, max_bytes, {}, self.folders)
             if raw is None:
                 return (None, problems), None
             digest = entry_key(file, raw)
@@ -265,14 +323,20 @@ def release_memory() -> None:
 def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, bytes] | None, cache: bool,
                workers: int | None, check: Checker | None) -> Loaded:
     overlay = dict(overlay or {})
-    names = sorted(set(discover(root) if files is None else files) | set(overlay))
     loaded = Loaded(root=root, province=m.Province(), overlay=overlay)
+    found = discover(root, loaded.problems) if files is None else files
+    names = sorted(set(found) | set(overlay))
+    for refused in loaded.problems:  # links and special files: their place counts as unreadable
+        _mark_unreadable(loaded.province, refused.file)
+    if files is None:
+        loaded.problems.extend(_missing_required(names, loaded.problems))
+    folders = FolderCheck(root)
 
     settings_file = next((f for f in names if f in (f"{layout.DATA_DIR}/settings.yaml", f"{layout.DATA_DIR}/settings.yml")), None)
     max_bytes = yamlsafe.DEFAULT_MAX_BYTES
     documents: list[AnyDocument] = []
     if settings_file is not None:
-        raw, problems = read_file(root, settings_file, max_bytes, overlay)
+        raw, problems = read_file(root, settings_file, max_bytes, overlay, folders)
         loaded.problems.extend(problems)
         if raw is not None:
             doc, problems = parse_document(settings_file, raw, max_bytes)
@@ -294,7 +358,7 @@ def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, by
     for index, file in enumerate(names):
         if file == settings_file:
             continue
-        raw, problems = read_file(root, file, max_bytes, overlay)
+        raw, problems = read_file(root, file, max_bytes, overlay, folders)
         loaded.files_read += 1
         if raw is None:
             loaded.problems.extend(problems)
@@ -353,6 +417,20 @@ def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, by
     loaded.documents = documents
     build_province(loaded.province, [d for d in documents if not d.slim])
     return loaded
+
+
+#: The files every instance has (K017 when one is missing): each as its ``.yaml`` name.
+REQUIRED = tuple(f"{layout.DATA_DIR}/{name}.yaml" for name in ("settings", "organisation", "periods"))
+
+
+def _missing_required(names: list[str], refused: list[Problem]) -> list[Problem]:
+    """K017 for each required file that is neither ``.yaml`` nor ``.yml`` (nor already refused as a link
+    or special file: that problem says enough)."""
+    present = set(names) | {p.file for p in refused}
+    if layout.DATA_DIR in present:  # the data root itself was refused
+        return []
+    return [problem("K017", file, name=file) for file in REQUIRED
+            if file not in present and file.removesuffix(".yaml") + ".yml" not in present]
 
 
 def _parse_cache(root: Path, cache: bool, check: Checker | None, max_bytes: int, prune: bool) -> FolderCache:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any, Callable, Iterable
 
 from .. import model as m
+from . import files
 
 
 def as_date(value: Any) -> dt.date | None:
@@ -88,7 +89,7 @@ def settings(data: Any) -> m.Settings:
         language=data.get("language") if data.get("language") in ("id", "en") else "id",
         bkd_unit=_str(data.get("bkd_unit")),
         vague_phrases=phrases,
-        max_file_bytes=max_bytes if isinstance(max_bytes, int) and max_bytes > 0 else 5 * 1024 * 1024,
+        max_file_bytes=max_bytes if isinstance(max_bytes, int) and 0 < max_bytes <= files.MAX_LIMIT else 5 * 1024 * 1024,
         appeal_days=appeal_days if isinstance(appeal_days, int) and appeal_days > 0 else 14,
         today=as_date(data.get("today")),
         min_group_size=group if isinstance(group, int) and not isinstance(group, bool) and group >= 2 else 5,

@@ -44,7 +44,8 @@ from typing import IO, Any, Callable, Iterator, NamedTuple
 VERSION = "v10"  # bump whenever what is cached changes shape (the fingerprint also covers the code)
 PARALLEL_THRESHOLD = 400  # below this many misses, one process is faster than starting workers
 
-RESULT_MODULES = ("load/__init__.py", "load/build.py", "load/cache.py", "load/layout.py", "load/yamlsafe.py",
+RESULT_MODULES = ("load/__init__.py", "load/build.py", "load/cache.py", "load/files.py", "load/layout.py",
+                  "load/yamlsafe.py",
                   "validate/schema.py", "model.py", "report.py", "errors.py", "bounds.py", "score/explain.py")
 """The modules (relative to the package) whose code makes a cached result: their source is in the
 fingerprint, so a changed parser, builder or check never serves what an older one made."""

@@ -8,7 +8,9 @@ Built on PyYAML's C parser (``CParser``) with a resolver of our own:
   (``010`` stays the text ``"010"``), ``12:30`` and dates stay strings (the schema checks dates),
   decimals load as :class:`decimal.Decimal` so 0.1 stays exactly 0.1;
 * explicit tags (``!!python/object``, ``!foo``) are refused;
-* bytes that are not UTF-8 and files over the size limit are rejected before parsing.
+* bytes that are not UTF-8 and files over the size limit are rejected before parsing;
+* numbers beyond :mod:`kinerja.bounds` (``9`` written 5,000 times, ``1.0e999999999``, ``1e-30``) are
+  refused from their text, before ``int()`` or ``Decimal()`` sees them, with the field they are in.
 
 Problems are returned, never raised: :func:`load_bytes` gives ``(data, problems)``.
 """
@@ -17,12 +19,13 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
 import yaml
 
+from .. import bounds
 from ..report import Problem, problem
 
 try:  # libyaml's parser (PyYAML exports it from yaml._yaml, not from yaml); fall back rather than crash
@@ -103,7 +106,9 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
 
 
 def load_bytes(raw: bytes, file: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Any, list[Problem]]:
-    """Parse one YAML file's bytes. Returns ``(data, problems)``; ``data`` is None when unusable."""
+    """Parse one YAML file's bytes. Returns ``(data, problems)``; ``data`` is None when unusable. The one
+    problem that leaves ``data`` usable is an integer of at most 40 digits beyond the bounds (K015): it
+    is kept so that the schema can say "quote it" where text belongs (an unquoted NIP)."""
     if len(raw) > max_bytes:
         return None, [problem("K002", file, size=len(raw), limit=max_bytes)]
     text, problems = decode(raw, file)
@@ -140,7 +145,7 @@ def load_text(text: str, file: str) -> tuple[Any, list[Problem]]:
             dispose()
     if node is None:
         return None, [problem("K007", file, 1, 1)]
-    found: list[Problem] = []
+    found = _Found()
     try:
         data = _construct(node, file, set(), found)
     except _Refused as refused:  # an alias: stop before anything can expand
@@ -153,8 +158,18 @@ def load_text(text: str, file: str) -> tuple[Any, list[Problem]]:
                 item = problem("K005", file, line, column)
         return None, [item]
     if found:
-        return None, found
+        return None, _with_fields(node, found + found.soft)
+    if found.soft:
+        return data, _with_fields(node, found.soft)
     return data, []
+
+
+class _Found(list):  # type: ignore[type-arg]
+    """The problems of one document; ``soft`` ones (an integer over the bounds) leave its data usable."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.soft: list[Problem] = []
 
 
 def _tab_at(text: str, mark: Any) -> bool:
@@ -176,7 +191,7 @@ def _mark(mark: Any) -> tuple[int | None, int | None]:
 _DECIMALS: dict[str, Decimal] = {}  # Decimals are immutable: the same text gives one shared object
 
 
-def _construct(node: yaml.Node, file: str, seen: set[int], found: list[Problem]) -> Any:
+def _construct(node: yaml.Node, file: str, seen: set[int], found: _Found) -> Any:
     if id(node) in seen:
         raise _Refused(problem("K005", file, *_mark(node.start_mark)))
     seen.add(id(node))
@@ -187,14 +202,23 @@ def _construct(node: yaml.Node, file: str, seen: set[int], found: list[Problem])
             # Ids, codes and periods repeat across hundreds of thousands of files: share one string each.
             return sys.intern(value) if len(value) <= 100 else value
         if tag == INT:
+            if len(value) > _SAFE_INT_CHARS and _refused(value, node, file, found):
+                if len(value) > bounds.MAX_CHARS:
+                    return None
+                # Too large but short: int() is cheap. The refusal is kept apart (``soft``) and the
+                # document kept, so that where text belongs (an unquoted NIP) the schema's K012 "quote
+                # it" can say more (the validator then drops this K015).
+                found.soft.append(found.pop())
             return int(value)
         if tag == FLOAT:
-            found = _DECIMALS.get(value)
-            if found is None:
-                found = Decimal(value)
+            number = _DECIMALS.get(value)
+            if number is None:
+                if (len(value) > _SAFE_INT_CHARS or "e" in value or "E" in value) and _refused(value, node, file, found):
+                    return None
+                number = Decimal(value)
                 if len(_DECIMALS) < 100_000:
-                    _DECIMALS[value] = found
-            return found
+                    _DECIMALS[value] = number
+            return number
         if tag == BOOL:
             return value == "true"
         if tag == NULL:
@@ -225,6 +249,59 @@ def _construct(node: yaml.Node, file: str, seen: set[int], found: list[Problem])
             out[key] = _construct(value_node, file, seen, found)
         return out
     raise _Refused(problem("K003", file, *_mark(node.start_mark), problem="unknown node"))  # pragma: no cover
+
+
+#: An integer or a plain decimal of at most this many characters is within bounds whatever its digits:
+#: below 10^15, finest place 10^-14 (the full check of :func:`kinerja.bounds.refusal` is for the rest).
+_SAFE_INT_CHARS = bounds.MAX_EXPONENT
+_SHOWN_CHARS = 24  # of a refused number, the message shows at most this much of its text
+
+
+def _refused(text: str, node: yaml.Node, file: str, found: _Found) -> bool:
+    """Record a located problem and return True when the number written as ``text`` is out of bounds."""
+    reason = bounds.refusal(text)
+    if reason is None:
+        return False
+    shown = text if len(text) <= _SHOWN_CHARS else text[:_SHOWN_CHARS - 1] + "…"
+    line, column = _mark(node.start_mark)
+    if reason == "too-precise":
+        found.append(problem("K016", file, line, column, value=shown, min_exponent=bounds.MIN_EXPONENT))
+    else:
+        found.append(problem("K015", file, line, column, value=shown, reason=_REASONS[reason],
+                             max_chars=bounds.MAX_CHARS, max_exponent=bounds.MAX_EXPONENT))
+    return True
+
+
+@dataclass(frozen=True)
+class Words:
+    """A message parameter worded in both languages (the reporters pick one)."""
+
+    id: str
+    en: str
+
+
+_REASONS = {
+    "too-long": Words(f"lebih dari {bounds.MAX_CHARS} karakter", f"more than {bounds.MAX_CHARS} characters"),
+    "too-large": Words(f"10^{bounds.MAX_EXPONENT} atau lebih", f"10^{bounds.MAX_EXPONENT} or more"),
+    "not-finite": Words("bukan angka terhingga", "not a finite number"),
+}
+
+
+def _with_fields(root: yaml.Node, found: list[Problem]) -> list[Problem]:
+    """``found`` with the field path of each number refusal (looked up only when there is one)."""
+    if not any(p.code in ("K015", "K016") for p in found):
+        return found
+    paths: dict[tuple[int | None, int | None], tuple[str | int, ...]] = {}
+    stack: list[tuple[yaml.Node, tuple[str | int, ...]]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            paths.setdefault(_mark(node.start_mark), path)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, path + (i,)) for i, child in enumerate(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((value, path + (str(key.value),)) for key, value in node.value)
+    return [replace(p, path=paths.get((p.line, p.column), ())) if p.code in ("K015", "K016") else p for p in found]
 
 
 def locate(text: str, path: tuple[str | int, ...]) -> Mark | None:
@@ -302,13 +379,32 @@ def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 
 
 def _decimal_presenter(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
+    if not value.is_finite():
+        return dumper.represent_scalar(STR, str(value), style='"')  # read back as text: the schema refuses it
+    if bounds.decimal_refusal(value) is not None:  # never written out digit by digit (1e999999999)
+        return dumper.represent_scalar(FLOAT, _exponent_form(value))
     text = format(value, "f")
     if "." not in text:
         return dumper.represent_scalar(INT, text)
     return dumper.represent_scalar(FLOAT, text)
 
 
+def _exponent_form(value: Decimal) -> str:
+    """``value`` as ``d.ddde+N``: a float to the loader (which then refuses it as out of bounds), however
+    large its exponent, in time linear in its digits."""
+    sign, digits, _ = value.as_tuple()
+    text = "".join(map(str, digits))
+    return f"{'-' if sign else ''}{text[0]}.{text[1:] or '0'}e{value.adjusted():+d}"
+
+
+def _int_presenter(dumper: yaml.SafeDumper, value: int) -> yaml.Node:
+    if abs(value) >= bounds.MAX_MAGNITUDE:  # str() of a 5,000-digit int raises; write it as a Decimal
+        return _decimal_presenter(dumper, Decimal(value))
+    return dumper.represent_int(value)
+
+
 for _dumper in (_Dumper, _FastDumper):
+    _dumper.add_representer(int, _int_presenter)
     _dumper.add_representer(str, _str_presenter)
     _dumper.add_representer(Decimal, _decimal_presenter)
 

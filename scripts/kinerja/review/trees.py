@@ -23,6 +23,7 @@ from .. import model as m
 from ..load import Document, Loaded, build, build_province, layout, parse_document, yamlsafe
 from ..load.cache import VERSION as CACHE_VERSION
 from ..load.cache import ParseCache, fingerprint, own_folder, parse_many
+from ..load.files import MAX_LIMIT, NotRegular, TooLarge, read_regular
 from ..report import Problem
 from . import gitio
 
@@ -68,15 +69,10 @@ def _regular(path: Path) -> bool:
 def _read_regular(path: Path) -> bytes | None:
     """The bytes of a regular file of the working tree; None for anything else (never through a link,
     never blocking on a FIFO)."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
+    try:  # the one reader of data files (kinerja.load.files), bounded by the largest size limit
+        return read_regular(path, MAX_LIMIT)
+    except (OSError, NotRegular, TooLarge):
         return None
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            return None
-        return handle.read()
 
 
 def _what(mode: int) -> str:

@@ -36,6 +36,7 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal, NamedTuple
 
+from .. import bounds
 from .explain import D, Figure, Text, half_up
 
 __all__ = [
@@ -932,8 +933,22 @@ def _located(code: str, row: int, column: str | None, id_text: str, en_text: str
     return RuleProblem(code, path, Text(id_text, en_text), "error", row, column)
 
 
+def _beyond_bounds(text: str, row: int, column: str, problems: list[RuleProblem]) -> bool:
+    """True (with a K522 problem) when the number written as ``text`` is beyond :mod:`kinerja.bounds`;
+    checked on the text, before ``int()`` or ``Decimal()`` sees it."""
+    reason = bounds.refusal(text)
+    if reason is None:
+        return False
+    shown = text if len(text) <= 24 else text[:23] + "…"
+    problems.append(_located("K522", row, column, f"angka di luar batas ({reason}): {shown!r}",
+                             f"number out of bounds ({reason}): {shown!r}"))
+    return True
+
+
 def _count(raw: str, row: int, column: str, problems: list[RuleProblem], low: int = 0) -> int | None:
     text = raw.strip()
+    if _beyond_bounds(text, row, column, problems):
+        return None
     if text == "":
         if low > 0:
             problems.append(_located("K522", row, column, "nilai wajib diisi", "a value is required"))
@@ -961,6 +976,8 @@ def _days(raw: str, row: int, column: str, problems: list[RuleProblem]) -> Decim
     text = raw.strip().replace(",", ".")
     if text == "":
         return ZERO
+    if _beyond_bounds(text, row, column, problems):
+        return None
     if not re.fullmatch(r"[0-9]+(\.[0-9]+)?", text):
         problems.append(
             _located(
@@ -981,6 +998,8 @@ def _minutes(raw: str, row: int, column: str, problems: list[RuleProblem]) -> tu
         return ()
     out: list[int] = []
     for part in LIST_SPLIT.split(text):
+        if _beyond_bounds(part, row, column, problems):
+            return None
         if not re.fullmatch(r"[0-9]+", part):
             problems.append(
                 _located(

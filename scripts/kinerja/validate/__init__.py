@@ -22,7 +22,7 @@ from .text import check_text
 def validate(loaded: Loaded) -> Report:
     """Every problem of the loaded tree: reading, schema and cross-file rules, located."""
     report = Report(files_checked=loaded.files_read)
-    report.extend(loaded.problems)
+    report.extend(_number_or_text(loaded.problems, loaded.schema_problems))
     report.extend(loaded.schema_problems)
     for doc in loaded.documents:
         if doc.kind != "attendance" and not doc.checked:
@@ -38,6 +38,15 @@ def validate(loaded: Loaded) -> Report:
 def check_document(kind: str, data: Any, file: str, root: Path | None = None) -> list[Problem]:
     """The problems of one document on its own: its schema, and hazards in its text (K245-K247)."""
     return schema.check(kind, data, file, root) + check_text(kind, data, file)
+
+
+def _number_or_text(problems: list[Problem], schema_problems: list[Problem]) -> list[Problem]:
+    """The reading problems, less a long integer's K015 where the schema wants text (K012 at the same
+    place): an unquoted NIP is told "quote it", not "number out of bounds"."""
+    if not any(p.code == "K015" for p in problems):
+        return problems
+    text_wanted = {(p.file, p.path) for p in schema_problems if p.code == "K012"}
+    return [p for p in problems if not (p.code == "K015" and (p.file, p.path) in text_wanted)]
 
 
 def load_checked(root: Path, **options: Any) -> Loaded:

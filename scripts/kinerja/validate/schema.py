@@ -186,7 +186,10 @@ def _type_problem(file: str, path: tuple[Any, ...], expected: list[str], instanc
         return [problem("K107", file, path=path)]
     actual = _kind_of(instance)
     words = {lang: " / ".join(_TYPE_WORDS[lang].get(t, t) for t in expected) for lang in ("id", "en")}
-    actual_words = {lang: f"{_TYPE_WORDS[lang].get(actual, actual)} ({_short(instance)})" for lang in ("id", "en")}
+    # A document that is not a mapping at all is named by its type only: its content is never echoed
+    # (it may be anything, e.g. a secret that found its way into the file).
+    shown = f" ({_short(instance)})" if path else ""
+    actual_words = {lang: f"{_TYPE_WORDS[lang].get(actual, actual)}{shown}" for lang in ("id", "en")}
     return [problem("K103", file, path=path, expected=Text(words["id"], words["en"]),
                     actual=Text(actual_words["id"], actual_words["en"]))]
 

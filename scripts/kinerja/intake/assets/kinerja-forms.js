@@ -391,6 +391,29 @@
     return e.out.join("");
   }
 
+  /* Number bounds: a mirror of scripts/kinerja/bounds.py (MAX_CHARS, MAX_EXPONENT, MIN_EXPONENT), the one
+   * place that says how big a number may be; a test compares these constants with it. */
+  var BOUNDS = { maxChars: 40, maxExponent: 15, minExponent: -20 };
+
+  /* Why the number written as ``raw`` is refused ("too-long", "too-large", "too-precise"), or null: the
+   * same answer as bounds.refusal() in Python, from the text alone (nothing is expanded). */
+  function numberRefusal(raw) {
+    var s = String(raw === null || raw === undefined ? "" : raw).trim();
+    if (s.length > BOUNDS.maxChars) { return "too-long"; }
+    var m = /^[-+]?(?:([0-9]+)(?:\.([0-9]*))?|\.([0-9]+))(?:[eE]([-+]?[0-9]+))?$/.exec(s);
+    if (!m) { return null; }
+    var fraction = m[2] !== undefined ? m[2] : (m[3] || "");
+    var digits = (m[1] || "") + fraction;
+    var exp = (m[4] ? parseInt(m[4], 10) : 0) - fraction.length;  // value = digits x 10^exp
+    var lead = digits.replace(/^0+/, "");
+    if (!lead) {  // zero: no digits, but its exponent still counts (0.0e-999999999 is a gigabyte of zeros)
+      return exp >= BOUNDS.maxExponent ? "too-large" : exp < BOUNDS.minExponent ? "too-precise" : null;
+    }
+    if (exp + lead.length - 1 >= BOUNDS.maxExponent) { return "too-large"; }
+    if (exp + (lead.length - lead.replace(/0+$/, "").length) < BOUNDS.minExponent) { return "too-precise"; }
+    return null;
+  }
+
   /* A number as Python's Decimal would print it (format "f"), or null when it is not a number. */
   function normalizeNumber(raw) {
     var s = String(raw === null || raw === undefined ? "" : raw).trim();
@@ -588,6 +611,17 @@
       return required ? this.msg("K101", { field: label }) : null;
     }
     if (input.type === "number" || types.indexOf("number") >= 0 && types.indexOf("string") < 0) {
+      var refusal = numberRefusal(value);
+      if (refusal) {
+        var shown = value.length <= 24 ? value : value.slice(0, 23) + "\u2026";
+        if (refusal === "too-precise") {
+          return this.msg("K016", { field: label, value: shown, min_exponent: BOUNDS.minExponent });
+        }
+        var reasons = { "too-long": ["lebih dari " + BOUNDS.maxChars + " karakter", "more than " + BOUNDS.maxChars + " characters"],
+                        "too-large": ["10^" + BOUNDS.maxExponent + " atau lebih", "10^" + BOUNDS.maxExponent + " or more"] };
+        return this.msg("K015", { field: label, value: shown, reason: reasons[refusal][this.lang === "en" ? 1 : 0],
+                                  max_chars: BOUNDS.maxChars, max_exponent: BOUNDS.maxExponent });
+      }
       var number = normalizeNumber(value);
       if (number === null) {
         return this.msg("K103", { field: label, expected: this.lang === "en" ? "a number" : "angka",
@@ -1659,7 +1693,8 @@
     });
   }
 
-  window.KinerjaForms = { dumpYaml: dumpYaml, normalizeNumber: normalizeNumber, Num: Num, start: start };
+  window.KinerjaForms = { dumpYaml: dumpYaml, normalizeNumber: normalizeNumber, numberRefusal: numberRefusal,
+                          BOUNDS: BOUNDS, Num: Num, start: start };
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", function () { start(document); });
