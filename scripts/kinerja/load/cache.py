@@ -45,7 +45,7 @@ VERSION = "v10"  # bump whenever what is cached changes shape (the fingerprint a
 PARALLEL_THRESHOLD = 400  # below this many misses, one process is faster than starting workers
 
 RESULT_MODULES = ("load/__init__.py", "load/build.py", "load/cache.py", "load/files.py", "load/layout.py",
-                  "load/yamlsafe.py",
+                  "load/yamlsafe.py", "validate/text.py", "plaintext.py",
                   "validate/schema.py", "model.py", "report.py", "errors.py", "bounds.py", "score/explain.py")
 """The modules (relative to the package) whose code makes a cached result: their source is in the
 fingerprint, so a changed parser, builder or check never serves what an older one made."""
