@@ -277,7 +277,7 @@ def _score_pp46(province: m.Province, result: EmployeeResult, contract: m.Contra
     structural = assessment.structural if assessment.structural is not None else bool(position and position.structural)
     behaviour = pp46.behaviour({k: v for k, v in assessment.behaviour.items()}, structural, options)
     result.figures["behaviour"] = behaviour
-    total = pp46.total(skp, behaviour)
+    total = pp46.total(skp, behaviour, options)
     result.figures["total"] = total
     rating = pp46.rating(total, options)
     result.score, result.rating, result.predikat = total, rating.figure, rating.id
@@ -371,27 +371,75 @@ def _score_622(province: m.Province, result: EmployeeResult, contract: m.Contrac
         result.notes.append(Note("K322", Text("belum ada penilaian", "no assessment yet")))
         return
     if position is not None and position.cls == "fungsional" and position.level and result.predikat:
-        months = _months_held(province, contract.employee, position.id, period)
+        held = _months_held(province, contract.employee, position.id, period)
+        spans = credit_spans(result, periodic, held, today(province))
+        if not spans:
+            return
         try:
-            result.figures["credit_points"] = r622.credit_points(result.predikat, position.level, months, options)
+            result.figures["credit_points"] = r622.credit_points_by_period(spans, position.level, options)
         except pp46.ScoringInputError as exc:
             result.notes.append(Note(exc.code, exc.message))
 
 
-def _months_held(province: m.Province, employee_id: str, position_id: str, period: m.Period) -> int:
+def credit_spans(result: EmployeeResult, periodic: list[r622.Evaluation], held: list[dt.date],
+                 now: dt.date) -> list[r622.CreditSpan]:
+    """The rated stretches that earn credit points (docs/regulations.md §3.5): the annual rating for
+    every month held once it exists; before that each periodic rating for the months it covers that
+    have passed (ended before ``now``) and in which the post was held."""
+    if result.status == "complete":
+        return [r622.CreditSpan(result.period, result.predikat or "", len(held))] if held else []
+    spans = []
+    for evaluation in periodic:
+        start, end = m.reporting_period_bounds(evaluation.period)
+        months = sum(1 for first in held if start <= first <= end and _month_end(first) < now)
+        if months:
+            spans.append(r622.CreditSpan(evaluation.period, evaluation.rating.id, months))
+    return spans
+
+
+def _month_end(first: dt.date) -> dt.date:
+    following = dt.date(first.year + (first.month == 12), 1 if first.month == 12 else first.month + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def _months_held(province: m.Province, employee_id: str, position_id: str, period: m.Period) -> list[dt.date]:
+    """The first days of the period's months in which the employee held the position (every month of the
+    period when the employee is unknown)."""
     employee = province.employees.get(employee_id)
-    if employee is None:
-        return 12
-    months = 0
+    months = []
     year, month = period.start.year, period.start.month
     while (year, month) <= (period.end.year, period.end.month):
         first = dt.date(year, month, 1)
-        if any(a.position == position_id and a.overlaps(first, first) for a in employee.assignments):
-            months += 1
+        if employee is None or any(a.position == position_id and a.overlaps(first, first)
+                                   for a in employee.assignments):
+            months.append(first)
         month += 1
         if month > 12:
             year, month = year + 1, 1
-    return months or 12
+    return months
+
+
+def credit_history(province: m.Province, employee_id: str, period_id: str,
+                   current_figure: Figure | None = None) -> Figure | None:
+    """The PAK view: the employee's credit points of every 6/2022 period up to ``period_id`` at the
+    level (jenjang) held in ``period_id``, accumulated (``None`` when there are none). ``current_figure``
+    is ``period_id``'s own figure when the caller has it (not computed twice, explained once)."""
+    current = province.periods.get(period_id)
+    contract = province.contracts.get((employee_id, period_id))
+    position = province.positions.get(contract.position) if contract else None
+    if current is None or position is None or not position.level:
+        return None
+    years = []
+    for period in sorted(province.periods.values(), key=lambda p: p.start):
+        earlier = province.contracts.get((employee_id, period.id))
+        held = province.positions.get(earlier.position) if earlier else None
+        if period.start > current.start or earlier is None or held is None or held.level != position.level:
+            continue
+        figure = current_figure if period.id == period_id and current_figure is not None else \
+            score_contract(province, earlier, period).figures.get("credit_points")
+        if figure is not None:
+            years.append((period.id, figure))
+    return r622.accumulated_credit_points(years, position.level) if years else None
 
 
 # --- units ------------------------------------------------------------------------------------------------

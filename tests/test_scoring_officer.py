@@ -1,0 +1,196 @@
+"""Scoring as a BKD officer checks it (issue 17): credit points per period and their accumulation,
+PP 46/2011 totals from the printed parts, and explanations an officer can read."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import REPO
+from kinerja.score import engine, output, pp46
+from kinerja.score import permenpanrb_6_2022 as r2022
+from kinerja.score.explain import Figure, Options, Text, render
+
+PREDIKAT_BEST_FIRST = ("sangat-baik", "baik", "butuh-perbaikan", "kurang", "sangat-kurang")
+
+
+@pytest.fixture(scope="module")
+def demo():
+    from kinerja.load import load_tree
+
+    return load_tree(REPO).province
+
+
+# --- credit points (docs/regulations.md §3.5) -------------------------------------------------------------
+def test_each_periodic_rating_counts_for_its_own_months() -> None:
+    spans = [r2022.CreditSpan("2026-Q1", "baik", 3), r2022.CreditSpan("2026-Q2", "baik", 3),
+             r2022.CreditSpan("2026-Q3", "sangat-baik", 3)]
+    year = r2022.credit_points_by_period(spans, "ahli-muda")
+    assert year.value == Decimal("21.875") and year.shown == Decimal("21.88")
+    assert [part.shown for _, part in year.inputs] == [Decimal("6.250"), Decimal("6.250"), Decimal("9.375")]
+    assert "9" in year.rule.en  # nine months rated, said in the rule
+
+
+def test_a_year_of_monthly_ratings_equals_the_annual_figure_when_all_agree() -> None:
+    months = [r2022.CreditSpan(f"2025-{m:02d}", "baik", 1) for m in range(1, 13)]
+    assert r2022.credit_points_by_period(months, "ahli-pertama").shown == Decimal("12.50")
+    annual = r2022.credit_points_by_period([r2022.CreditSpan("2025", "baik", 12)], "ahli-pertama")
+    assert annual.shown == Decimal("12.50")
+
+
+def test_more_than_twelve_months_or_no_span_is_refused() -> None:
+    with pytest.raises(r2022.ScoringInputError) as error:
+        r2022.credit_points_by_period([r2022.CreditSpan("a", "baik", 7), r2022.CreditSpan("b", "baik", 6)], "ahli-muda")
+    assert error.value.code == "K312"
+    with pytest.raises(r2022.ScoringInputError) as error:
+        r2022.credit_points_by_period([], "ahli-muda")
+    assert error.value.code == "K317"
+
+
+def test_accumulation_sums_the_printed_yearly_figures() -> None:
+    y1 = r2022.credit_points_by_period([r2022.CreditSpan("2024", "baik", 12)], "ahli-pertama")
+    y2 = r2022.credit_points_by_period([r2022.CreditSpan("2025", "sangat-baik", 12)], "ahli-pertama")
+    total = r2022.accumulated_credit_points([("2024", y1), ("2025", y2)], "ahli-pertama")
+    assert total.shown == Decimal("31.25")
+    assert [name for name, _ in total.inputs] == ["2024", "2025"]
+
+
+@given(st.sampled_from(sorted(r2022.CREDIT_COEFFICIENTS)), st.lists(
+    st.tuples(st.integers(0, 3), st.integers(0, len(PREDIKAT_BEST_FIRST) - 2)), min_size=1, max_size=4),
+    st.integers(0, 3))
+def test_a_better_rating_never_lowers_credit_points(level: str, quarters: list[tuple[int, int]], which: int) -> None:
+    spans = [r2022.CreditSpan(f"Q{i}", PREDIKAT_BEST_FIRST[rank + 1], months) for i, (months, rank) in enumerate(quarters)]
+    if not any(s.months for s in spans):
+        return
+    worse = r2022.credit_points_by_period(spans, level)
+    index = which % len(spans)
+    better_word = PREDIKAT_BEST_FIRST[PREDIKAT_BEST_FIRST.index(spans[index].predikat) - 1]
+    better = list(spans)
+    better[index] = dataclasses.replace(spans[index], predikat=better_word)
+    improved = r2022.credit_points_by_period(better, level)
+    assert improved.value >= worse.value
+    assert improved.shown >= worse.shown
+    assert Decimal(0) <= improved.value <= r2022.CREDIT_COEFFICIENTS[level] * Decimal("1.5")
+
+
+def test_demo_year_in_progress_counts_only_passed_rated_months(demo) -> None:
+    """p0012, Ahli Muda, 2026: Q1 and Q2 Baik, Q3 Sangat Baik, today 2026-11-27 → 21.88, not 37.50."""
+    result = engine.score_contract(demo, demo.contracts[("p0012", "2026")], demo.periods["2026"])
+    figure = result.figures["credit_points"]
+    assert result.status == "provisional"
+    assert figure.shown == Decimal("21.88")
+    assert [name for name, _ in figure.inputs] == ["2026-Q1", "2026-Q2", "2026-Q3"]
+
+
+def test_months_not_passed_earn_nothing(demo) -> None:
+    """The same employee seen on 2026-08-15: only Q1, Q2 and July count (Q3's August has not ended)."""
+    earlier = dataclasses.replace(demo, settings=dataclasses.replace(demo.settings, today=dt.date(2026, 8, 15)))
+    result = engine.score_contract(earlier, earlier.contracts[("p0012", "2026")], earlier.periods["2026"])
+    figure = result.figures["credit_points"]
+    assert [(name, part.inputs[-1][1]) for name, part in figure.inputs] == [
+        ("2026-Q1", 3), ("2026-Q2", 3), ("2026-Q3", 1)]
+    assert figure.shown == Decimal("15.63")  # 6.25 + 6.25 + 150% × 25 / 12 = 15.625
+
+
+def test_annual_rating_replaces_the_periodic_ones(demo) -> None:
+    """With an annual rating (here derived by the period's rule "last") the year counts as one span."""
+    period = demo.periods["2026"]
+    annual = dataclasses.replace(period, options={**dict(period.options), "annual_rule": "last"})
+    result = engine.score_contract(demo, demo.contracts[("p0012", "2026")], annual)
+    assert result.status == "complete" and result.predikat == "sangat-baik"
+    figure = result.figures["credit_points"]
+    assert [(name, part.inputs[-1][1]) for name, part in figure.inputs] == [("2026", 12)]
+    assert figure.shown == Decimal("37.50")
+
+
+def test_explain_shows_the_accumulation_for_the_pak(demo) -> None:
+    result = engine.score_contract(demo, demo.contracts[("p0012", "2026")], demo.periods["2026"])
+    text = output.explanation(demo, result, "en")
+    assert "Accumulated credit points (ahli-muda)" in text
+    history = engine.credit_history(demo, "p0012", "2026")
+    assert history is not None
+    periods = [name for name, _ in history.inputs]
+    assert periods[-1] == "2026" and periods == sorted(periods)
+    assert history.shown == sum((f.shown for _, f in history.inputs), Decimal(0))
+
+
+# --- PP 46/2011 totals (docs/regulations.md §3.1) -----------------------------------------------------------
+def _printed(raw: str) -> Figure:
+    value = Decimal(raw)
+    return Figure("x", Text("x", "x"), value, Text("", ""), rounded=value.quantize(Decimal("0.01")))
+
+
+def test_pp46_total_from_the_printed_parts_by_default() -> None:
+    assert pp46.total(_printed("75.724"), _printed("80.334")).shown == Decimal("77.56")
+    assert pp46.total(_printed("75.724"), _printed("80.334"), Options({"total_from": "raw"})).shown == Decimal("77.57")
+    with pytest.raises(pp46.ScoringInputError) as error:
+        pp46.total(Decimal(1), Decimal(1), Options({"total_from": "rounded"}))
+    assert error.value.code == "K315"
+
+
+def test_pp46_total_near_91_follows_the_printed_form() -> None:
+    """Printed 90.99 and 91.00 give 90.994 → 90.99 (Baik) by hand; the raw parts could give 91.00."""
+    skp, behaviour = _printed("90.994"), _printed("91.004")
+    by_hand = pp46.total(skp, behaviour)
+    raw = pp46.total(skp, behaviour, Options({"total_from": "raw"}))
+    assert by_hand.shown == Decimal("90.99") and pp46.rating(by_hand).id == "baik"
+    assert raw.shown == Decimal("91.00") and pp46.rating(raw).id == "sangat-baik"
+
+
+# --- explanations ----------------------------------------------------------------------------------------
+def test_ratings_print_their_word_not_a_rank() -> None:
+    evaluation = r2022.periodic_evaluation("2026-Q1", "di-atas", "sesuai")
+    assert render(evaluation.rating.figure, "en")[0] == "Rating for period 2026-Q1 = Good (Baik)"
+    assert render(evaluation.rating.figure, "id")[0] == "Predikat kinerja periode 2026-Q1 = Baik"
+    assert evaluation.rating.figure.to_dict("en")["value"] == "4"  # the rank stays in the data
+
+
+def test_text_prints_at_form_precision_and_json_keeps_raw() -> None:
+    figure = Figure("x", Text("x", "x"), Decimal(1) / Decimal(3), Text("f", "f"))
+    assert render(figure, "en")[0] == "x = 0.33"
+    assert figure.to_dict("en")["value"].startswith("0.3333333")
+
+
+def test_input_names_are_english_under_en() -> None:
+    lines = "\n".join(render(r2022.credit_points("baik", "ahli-pertama", 2), "en"))
+    assert "months = 2" in lines and "level = ahli-pertama" in lines
+    assert "bulan" not in lines and "jenjang" not in lines
+
+
+def test_a_shared_tree_prints_once() -> None:
+    shared = pp46.aspect_time(5, 4)
+    parent = Figure("p", Text("p", "p"), Decimal(1), Text("f", "f"), inputs=(("a", shared),))
+    seen: set[int] = set()
+    first = render(parent, "en", seen=seen)
+    again = render(parent, "en", seen=seen)
+    assert any("Efficiency" in line for line in first)
+    assert again == ["p = 1 (see above)"]
+
+
+def test_demo_explanations_read_cleanly_in_both_languages(demo) -> None:
+    """Every demo employee's explanation: no long raw numbers, the rank of a rating never shown as the value."""
+    import re
+
+    run = engine.score(demo)
+    for (employee, period), result in run.employees.items():
+        for lang in ("id", "en"):
+            text = output.explanation(demo, result, lang)
+            assert not re.search(r"\d\.\d{4,}", text), (employee, period, lang)
+            assert not re.search(r"(Rating for period|Predikat kinerja periode) \S+ = \d", text)
+
+
+def test_distribution_warnings_appear_in_the_table_and_use_correct_plurals() -> None:
+    run = engine.ScoreRun()
+    unit = engine.UnitResult("dinas", "2026")
+    unit.warnings = r2022.distribution_warnings("baik", {"baik": 1})
+    run.units[("dinas", "2026")] = unit
+    text = output.table(run, "en")
+    assert "Distribution warnings" in text
+    assert "2026 dinas K601: Predikat Baik: 1 of 1 employee (100%)" in text
+    assert "1 employees" not in text
+    assert output.warning_lines(run, "id")[0].startswith("2026 dinas K601: Predikat Baik: 1 dari 1 pegawai")
