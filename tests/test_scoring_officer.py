@@ -194,3 +194,52 @@ def test_distribution_warnings_appear_in_the_table_and_use_correct_plurals() -> 
     assert "2026 dinas K601: Predikat Baik: 1 of 1 employee (100%)" in text
     assert "1 employees" not in text
     assert output.warning_lines(run, "id")[0].startswith("2026 dinas K601: Predikat Baik: 1 dari 1 pegawai")
+
+
+# --- PermenPANRB 8/2021 weights and additional targets (docs/regulations.md §3.2) ----------------------------
+def _weighted_contract(demo, main_weights, additional_weight=None):
+    contract = demo.contracts[("p0012", "2021")]
+    weights = iter(main_weights)
+    targets = []
+    for target in contract.targets:
+        if target.category == "main":
+            indicators = tuple(dataclasses.replace(i, weight=next(weights)) for i in target.indicators)
+        else:
+            indicators = tuple(dataclasses.replace(i, weight=additional_weight) for i in target.indicators)
+        targets.append(dataclasses.replace(target, indicators=indicators))
+    return dataclasses.replace(contract, targets=tuple(targets))
+
+
+def test_main_indicators_use_the_skp_weights(demo) -> None:
+    equal = engine.score_contract(demo, demo.contracts[("p0012", "2021")], demo.periods["2021"])
+    weighted = engine.score_contract(demo, _weighted_contract(demo, [Decimal(20), Decimal(20), Decimal(60)]),
+                                     demo.periods["2021"])
+    values = [i.value.value for i in weighted.indicators if i.target_id != "t3"]
+    main = weighted.figures["skp"].inputs[0][1]
+    assert main.value == values[0] * Decimal("0.2") + values[1] * Decimal("0.2") + values[2] * Decimal("0.6")
+    assert main.value != equal.figures["skp"].inputs[0][1].value or len(set(values)) == 1
+
+
+def test_additional_targets_count_from_the_skp_when_weighted(demo) -> None:
+    unweighted = engine.score_contract(demo, demo.contracts[("p0012", "2021")], demo.periods["2021"])
+    assert any(n.code == "K380" for n in unweighted.notes)  # the assessor's typed number, said so
+    result = engine.score_contract(demo, _weighted_contract(demo, [None, None, None], Decimal(5)),
+                                   demo.periods["2021"])
+    assert not any(n.code == "K380" for n in result.notes)
+    extra = next(i for i in result.indicators if i.target_id == "t3")
+    additional = result.figures["skp"].inputs[1][1]
+    assert additional.value == min(Decimal(10), extra.value.value * Decimal("0.05"))
+    assessor_only = dataclasses.replace(demo.periods["2021"], options={"additional_work_from": "assessor"})
+    typed = engine.score_contract(demo, _weighted_contract(demo, [None, None, None], Decimal(5)), assessor_only)
+    assert typed.figures["skp"].inputs[1][1].value == Decimal(5)
+
+
+def test_main_weights_must_sum_to_100(demo) -> None:
+    from kinerja.validate.rules import _check_main_weights
+
+    assert list(_check_main_weights(_weighted_contract(demo, [Decimal(20), Decimal(20), Decimal(60)]))) == []
+    assert list(_check_main_weights(demo.contracts[("p0012", "2021")])) == []
+    wrong = list(_check_main_weights(_weighted_contract(demo, [Decimal(20), Decimal(20), Decimal(50)])))
+    partial = list(_check_main_weights(_weighted_contract(demo, [Decimal(50), Decimal(50), None])))
+    assert [p.code for p in wrong + partial] == ["K381", "K381"]
+    assert dict(wrong[0].params)["total"] == "90" and "i1" in dict(partial[0].params)["detail"]

@@ -413,6 +413,23 @@ for _code, _name, _id, _en in [
     _kind(_code, _name, "warning" if _code >= "K317" else "error", _id, _en,
           "Lihat penjelasan nilai (kinerja explain) untuk rinciannya.", "See the score's explanation (kinerja explain).")
 
+# K380-K399 (issue 17): scoring as a BKD officer checks it (weights, additional work, NIP).
+_kind("K380", "additional-work-from-assessor", "warning",
+      "Kinerja tambahan diambil dari nilai penilai: {detail}.",
+      "Additional work taken from the assessor's values: {detail}.",
+      "Beri bobot (weight) pada setiap indikator target tambahan SKP agar kinerja tambahan dihitung dari SKP.",
+      "Give every indicator of the SKP's additional targets a weight so additional work is computed from the SKP.")
+_kind("K381", "main-weights-sum", "error",
+      "Bobot indikator utama SKP {ref} berjumlah {total}, seharusnya 100{detail}.",
+      "The main indicators' weights of SKP {ref} sum to {total}, not 100{detail}.",
+      "Sesuaikan bobot (weight) indikator utama agar berjumlah 100, atau hapus semua bobot (bobot sama).",
+      "Adjust the main indicators' weights to sum to 100, or remove every weight (equal weights).")
+_kind("K382", "nip-implausible-age", "warning",
+      "NIP {value}: umur saat TMT CPNS {age} tahun, di luar {low}-{high} tahun.",
+      "NIP {value}: age at CPNS appointment {age} years, outside {low}-{high} years.",
+      "Periksa tanggal lahir dan TMT CPNS pada NIP.", "Check the birth date and CPNS start in the NIP.")
+
+
 # --- K5xx: allowance (TPP) rules and attendance ------------------------------------------------------
 for _code, _name in [
     ("K500", "allowance-rule-shape"), ("K501", "allowance-versions-overlap"), ("K502", "allowance-split"),

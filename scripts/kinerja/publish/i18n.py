@@ -469,13 +469,16 @@ REGIME_FORMULAS: dict[str, tuple[str, str]] = {
         "Capaian IKI = R / T × 100% (makin tinggi makin baik) atau (1 + (1 − R / T)) × 100% (makin rendah makin "
         "baik); target rentang: 100% di dalam rentang|Capaian dibulatkan ke persen bulat, lalu nilai capaian IKI "
         "menurut rentang: > 110 → 120; 101-110 → 110-120; 100 → 109; 80-99 → 70-89; 60-79 → 50-69; 0-59 → 0-49"
-        "|Nilai kinerja utama = jumlah nilai tertimbang (bobot sama per IKI utama)|Nilai kinerja tambahan paling "
-        "tinggi 10|Nilai SKP = kinerja utama + kinerja tambahan|Nilai kinerja pegawai = 70% SKP + 30% perilaku "
+        "|Nilai kinerja utama = jumlah nilai tertimbang (bobot IKI utama dari SKP, berjumlah 100; tanpa bobot: "
+        "bobot sama)|Nilai kinerja tambahan paling tinggi 10, dari nilai tertimbang target tambahan SKP bila "
+        "berbobot, selain itu dari nilai penilai|Nilai SKP = kinerja utama + kinerja tambahan|Nilai kinerja pegawai = 70% SKP + 30% perilaku "
         "(60/40 bila perilaku dinilai rekan dan bawahan)",
         "Indicator achievement = R / T × 100% (higher is better) or (1 + (1 − R / T)) × 100% (lower is better); "
         "range targets: 100% within the range|The achievement is rounded to a whole percent, then the value by "
         "band: > 110 → 120; 101-110 → 110-120; 100 → 109; 80-99 → 70-89; 60-79 → 50-69; 0-59 → 0-49|Main "
-        "value = sum of the weighted values (equal weight per main indicator)|Additional work adds at most 10|SKP "
+        "value = sum of the weighted values (the SKP's weights of its main indicators, summing to 100; without "
+        "weights: equal)|Additional work adds at most 10, from the weighted values of the SKP's additional "
+        "targets when weighted, otherwise from the assessor's values|SKP "
         "value = main + additional|Employee value = 70% SKP + 30% behaviour (60/40 when peers and subordinates "
         "rate behaviour)"),
     "permenpanrb-6-2022": (

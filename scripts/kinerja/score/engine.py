@@ -163,9 +163,14 @@ def _range_or_value(target: m.TargetValue) -> Any:
     return target.value
 
 
+#: The source an achievement cites under 6/2022: the regime names no formula, Kinerja uses 8/2021's as help.
+SOURCE_622_ACHIEVEMENT = "PermenPANRB 6/2022 (rumus capaian mengikuti PermenPANRB 8/2021 sebagai bantuan)"
+
+
 def indicator_result(target_id: str, ind: m.Indicator, entries: list[tuple[str, m.RealisationEntry]],
-                     options: Options, with_value: bool) -> IndicatorResult:
-    """Aggregate an indicator's realisations and compute its achievement (and its 8/2021 value)."""
+                     options: Options, with_value: bool, source: str | None = None) -> IndicatorResult:
+    """Aggregate an indicator's realisations and compute its achievement (and its 8/2021 value).
+    ``source`` replaces the achievement's citation (a regime other than 8/2021 cites itself)."""
     result = IndicatorResult(target_id, ind.id, ind.text, ind.unit, ind.target, ind.polarity)
     numbers: list[Decimal] = []
     missing_reason = None
@@ -188,6 +193,8 @@ def indicator_result(target_id: str, ind: m.Indicator, entries: list[tuple[str, 
     try:
         result.achievement = r821.achievement(_range_or_value(ind.target), result.realised,
                                               lower_is_better=ind.polarity == "lower")
+        if source is not None:
+            result.achievement = replace(result.achievement, source=source)
         if with_value:
             result.value = r821.achievement_value(result.achievement, target_is_maximum=ind.maximum, options=options)
     except pp46.ScoringInputError as exc:
@@ -287,23 +294,24 @@ def _score_pp46(province: m.Province, result: EmployeeResult, contract: m.Contra
 
 def _score_821(result: EmployeeResult, contract: m.Contract, records: list[m.Realisation],
                assessment: m.Assessment | None, options: Options) -> None:
-    values: list[Figure] = []
+    main: list[tuple[m.Indicator, Figure]] = []
+    extra: list[tuple[m.Indicator, Figure]] = []
     for target in contract.targets:
         for ind in target.indicators:
             entries = _entries_for(records, target.id, ind.id, len(target.indicators) == 1)
             item = indicator_result(target.id, ind, entries, options, with_value=True)
             result.indicators.append(item)
-            if item.value is not None and target.category == "main":
-                values.append(item.value)
+            if item.value is not None:
+                (main if target.category == "main" else extra).append((ind, item.value))
             elif item.note is not None:
                 result.notes.append(Note(item.note.code, Text(f"{target.id}/{ind.id}: {item.note.text.id}",
                                                               f"{target.id}/{ind.id}: {item.note.text.en}")))
-    if not values:
+    if not main:
         return
-    weight = Decimal(100) / len(values)
-    main = r821.main_value([r821.weighted_value(v, weight) for v in values])
-    additional = r821.additional_value([v for _, v in assessment.additional_work] if assessment else [])
-    skp = r821.skp_value([main], [additional])
+    weighted = main_weights(main)
+    main_figure = r821.main_value([r821.weighted_value(v, w) for (_, v), w in zip(main, weighted)])
+    additional = r821.additional_value(_additional_parts(extra, assessment, options, result))
+    skp = r821.skp_value([main_figure], [additional])
     result.figures["skp"] = skp
     result.score = skp
     if assessment is None or not assessment.behaviour:
@@ -318,6 +326,31 @@ def _score_821(result: EmployeeResult, contract: m.Contract, records: list[m.Rea
     result.score, result.rating, result.predikat = total, rating.figure, rating.id
     if not [n for n in result.notes if n.code in ("K321",)]:
         result.status = "complete"
+
+
+def main_weights(main: list[tuple[m.Indicator, Figure]]) -> list[Decimal]:
+    """The weights (bobot, percent) of the main indicators scored: the SKP's own when every one has a
+    weight (validation checks they sum to 100), else equal weights (docs/regulations.md §3.2)."""
+    if all(ind.weight is not None for ind, _ in main):
+        return [ind.weight for ind, _ in main]  # type: ignore[misc]
+    return [Decimal(100) / len(main)] * len(main)
+
+
+def _additional_parts(extra: list[tuple[m.Indicator, Figure]], assessment: m.Assessment | None,
+                      options: Options, result: EmployeeResult) -> list[Figure | Decimal]:
+    """The additional-work parts: by default (option ``additional_work_from: targets``) the weighted values
+    of the SKP's own additional indicators when they all carry a weight; otherwise (or with
+    ``assessor``) the values the assessor recorded in the assessment."""
+    source = options.get("additional_work_from", "targets")
+    if source not in ("targets", "assessor"):
+        raise pp46.ScoringInputError("K315", option="additional_work_from", detail=f"'{source}' (targets, assessor)")
+    if source == "targets" and extra and all(ind.weight is not None for ind, _ in extra):
+        return [r821.weighted_value(v, ind.weight) for ind, v in extra]  # type: ignore[arg-type]
+    if source == "targets" and extra:
+        result.notes.append(Note("K380", Text(
+            "kinerja tambahan dari nilai penilai: target tambahan SKP tidak berbobot",
+            "additional work from the assessor's values: the SKP's additional targets have no weight")))
+    return [v for _, v in assessment.additional_work] if assessment else []
 
 
 def mean_figure(key: str, label: Text, items: list[tuple[str, Decimal]], source: str) -> Figure:
@@ -336,7 +369,8 @@ def _score_622(province: m.Province, result: EmployeeResult, contract: m.Contrac
     for target in contract.targets:
         for ind in target.indicators:
             entries = _entries_for(records, target.id, ind.id, len(target.indicators) == 1)
-            result.indicators.append(indicator_result(target.id, ind, entries, options, with_value=False))
+            result.indicators.append(indicator_result(target.id, ind, entries, options, with_value=False,
+                                                      source=SOURCE_622_ACHIEVEMENT))
     if assessment is None:
         result.notes.append(Note("K322", Text("belum ada penilaian", "no assessment yet")))
         return
@@ -464,7 +498,9 @@ def score_unit(province: m.Province, unit_id: str, period: m.Period, run: ScoreR
         entries = list(realisation.entries) if realisation else []
         for ind in agreement.indicators():
             mine = sorted(((e.reporting_period or "", e) for e in entries if e.target == ind.id), key=lambda x: x[0])
-            result.indicators.append(indicator_result(ind.id, ind, mine, options, with_value=False))
+            result.indicators.append(indicator_result(
+                ind.id, ind, mine, options, with_value=False,
+                source=SOURCE_622_ACHIEVEMENT if period.regime == "permenpanrb-6-2022" else None))
     labels = period.reporting_periods()
     now = today(province)
     due = [label for label in labels if m.reporting_period_bounds(label)[1] < now] or labels[:0]

@@ -386,9 +386,26 @@ def check_contracts(province: m.Province) -> Iterator[Problem]:
         superior_contract = province.contracts.get((assessor.id, period_id)) if assessor else None
         indicators = {i.id for a in agreement_chain(province, position.unit, period_id) for i in a.indicators()}
         yield from _dup_ids(contract.targets, lambda t: t.source)
+        if period.regime == "permenpanrb-8-2021":
+            yield from _check_main_weights(contract)
         for target in contract.targets:
             yield from _check_target(province, contract, target, position, period, assessor, superior_contract,
                                      indicators, phrases)
+
+
+def _check_main_weights(contract: m.Contract) -> Iterator[Problem]:
+    """PermenPANRB 8/2021: when the SKP weighs its main indicators (bobot), every one has a weight and
+    they sum to 100 (docs/regulations.md §3.2); without any weight they weigh the same."""
+    main = [ind for t in contract.targets if t.category == "main" for ind in t.indicators]
+    weights = [ind.weight for ind in main if ind.weight is not None]
+    if not weights:
+        return
+    total = sum(weights, Decimal(0))
+    missing = [ind.id for ind in main if ind.weight is None]
+    if total != 100 or missing:
+        detail = f"; tanpa bobot / no weight: {', '.join(missing)}" if missing else ""
+        yield _p("K381", contract.source, "targets", ref=f"{contract.employee}/{contract.period}",
+                 total=format(total.normalize(), "f"), detail=detail)
 
 
 def _check_target(province: m.Province, contract: m.Contract, target: m.Target, position: m.Position,
