@@ -243,3 +243,118 @@ def test_main_weights_must_sum_to_100(demo) -> None:
     partial = list(_check_main_weights(_weighted_contract(demo, [Decimal(50), Decimal(50), None])))
     assert [p.code for p in wrong + partial] == ["K381", "K381"]
     assert dict(wrong[0].params)["total"] == "90" and "i1" in dict(partial[0].params)["detail"]
+
+
+# --- the allowance rule model (docs/regulations.md §4) -------------------------------------------------------
+def _example_rule():
+    import yaml
+
+    from kinerja.score import allowance as tpp
+
+    data = yaml.safe_load((REPO / "contracts" / "allowance" / "tpp-contoh.yaml").read_text(encoding="utf-8"))
+    return tpp.rule_from_mapping(data)
+
+
+def test_the_example_rule_validates_against_the_schema() -> None:
+    import json
+
+    import yaml
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((REPO / "schemas" / "allowance-rule.schema.json").read_text(encoding="utf-8"))
+    data = yaml.safe_load((REPO / "contracts" / "allowance" / "tpp-contoh.yaml").read_text(encoding="utf-8"))
+    assert list(Draft202012Validator(schema).iter_errors(data)) == []
+    version = _example_rule().versions[-1]
+    assert set(version.deductions.absence_categories) == {"sakit", "izin"}
+    assert version.months_before_annual == "latest-periodic"
+
+
+def test_each_absence_category_has_its_rate_free_days_and_cap() -> None:
+    """Version 2026: sick 2% a day after 2 free days, at most 10%; leave with permission 3% a day; no
+    notice (absent_days) 5% a day; flexible working never deducted. Gross fungsional Rp 6,500,000,
+    deductions from the total."""
+    from kinerja.score import allowance as tpp
+
+    rule = _example_rule()
+
+    def net(**kw):
+        att = tpp.Attendance(working_days=21, **kw)
+        return tpp.monthly_allowance(rule, "fungsional", "baik", att, "2026-03")
+
+    sick3 = net(absences=(("sakit", Decimal(3)),))
+    assert sick3.deduction_percent.value == Decimal(2)  # (3 − 2) × 2%
+    assert sick3.net.value == Decimal(6500000) * Decimal("0.98")
+    assert net(absences=(("sakit", Decimal(2)),)).deduction_percent.value == 0  # free days
+    assert net(absences=(("sakit", Decimal(15)),)).deduction_percent.value == Decimal(10)  # capped
+    assert net(absences=(("izin", Decimal(2)),)).deduction_percent.value == Decimal(6)
+    assert net(days_absent=Decimal(2)).deduction_percent.value == Decimal(10)
+    away = net(away=(("fleksibel", Decimal(4)), ("dinas-luar", Decimal(3))))
+    assert away.net.value == Decimal(6500000) and away.deduction_percent.value == 0
+    assert any("not absence" in f.label.en for f in away.deductions)
+
+
+def test_unknown_categories_and_too_many_days_are_refused() -> None:
+    from kinerja.score import allowance as tpp
+
+    version = _example_rule().versions[-1]
+    att = tpp.Attendance(working_days=5, days_absent=Decimal(2), absences=(("cuti-besar", Decimal(1)),),
+                         away=(("wfh", Decimal(1)), ("fleksibel", Decimal(3))))
+    assert sorted(p.code for p in tpp.check_attendance(version, att)) == ["K524", "K560", "K561"]
+
+
+def test_attendance_csv_reads_category_columns() -> None:
+    from kinerja.score import allowance as tpp
+
+    text = ("employee,month,working_days,absent_days,tl1,tl2,tl3,tl4,psw1,psw2,psw3,psw4,absent_sakit,away_fleksibel\n"
+            "A,2026-03,21,0,0,0,0,0,0,0,0,0,3,2\nB,2026-03,21,0,0,0,0,0,0,0,0,0,x,\n")
+    records, problems = tpp.attendance_from_csv(text)
+    assert records[0].attendance.absences == (("sakit", Decimal(3)),)
+    assert records[0].attendance.away == (("fleksibel", Decimal(2)),)
+    assert [(p.code, p.row, p.column) for p in problems] == [("K522", 3, "absent_sakit")]
+
+
+@given(st.integers(0, 21), st.integers(0, 21), st.integers(0, 21), st.integers(0, 3),
+       st.sampled_from(["sakit", "izin", "none"]))
+def test_more_absence_never_raises_the_allowance(sick: int, leave: int, none: int, extra: int, where: str) -> None:
+    from kinerja.score import allowance as tpp
+
+    rule = _RULE.get("rule") or _RULE.setdefault("rule", _example_rule())
+
+    def paid(s: int, l: int, n: int) -> Decimal:
+        att = tpp.Attendance(working_days=70, days_absent=Decimal(n),
+                             absences=tuple((c, Decimal(d)) for c, d in (("sakit", s), ("izin", l)) if d))
+        return tpp.monthly_allowance(rule, "pelaksana", "baik", att, "2026-05").net.value
+
+    before = paid(sick, leave, none)
+    after = paid(sick + extra * (where == "sakit"), leave + extra * (where == "izin"), none + extra * (where == "none"))
+    assert Decimal(0) <= after <= before
+
+
+_RULE: dict = {}
+
+
+def test_score_bands_pay_pp46_periods_and_the_months_before_annual_rule_is_stated(demo) -> None:
+    """A rule with score bands only pays a PP 46/2011 period from the score (no K532); a month before
+    the annual rating is paid as the version's months_before_annual says, and says so."""
+    from kinerja.score import allowance as tpp
+
+    rule = _example_rule()
+    first = rule.versions[0]
+    bands_only = dataclasses.replace(first, performance=dataclasses.replace(first.performance, by_predikat={}))
+    result = engine.score_contract(demo, demo.contracts[("p0012", "2020")], demo.periods["2020"])
+    value, basis = engine.month_basis(demo, result, "2020-03", bands_only, lambda: None)
+    assert value == Decimal("92.17") and basis is None
+    paid = tpp.monthly_allowance(dataclasses.replace(rule, versions=(bands_only,) + rule.versions[1:]),
+                                 "fungsional", value, tpp.Attendance(working_days=21), "2020-03")
+    assert paid.performance_percent.value == Decimal(100)
+
+    later = engine.score_contract(demo, demo.contracts[("p0012", "2026")], demo.periods["2026"])
+    version = rule.versions[-1]
+    assert engine.month_basis(demo, later, "2026-05", version, lambda: None) == ("baik", None)
+    value, basis = engine.month_basis(demo, later, "2026-10", version, lambda: None)
+    assert value == "sangat-baik" and "2026-Q3" in basis.en and "latest-periodic" in basis.en
+    waiting = dataclasses.replace(version, months_before_annual="wait")
+    assert engine.month_basis(demo, later, "2026-10", waiting, lambda: None)[0] is None
+    previous = dataclasses.replace(version, months_before_annual="previous-year")
+    value, basis = engine.month_basis(demo, later, "2026-10", previous, lambda: result)
+    assert value == "sangat-baik" and "2020" in basis.en

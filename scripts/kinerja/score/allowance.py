@@ -31,7 +31,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import replace, dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal, NamedTuple
@@ -247,6 +247,37 @@ class PerformanceTable:
 
 
 @dataclass(frozen=True)
+class AbsenceCategory:
+    """A category of absence with its own rate (kategori ketidakhadiran: sakit, izin, tanpa keterangan):
+    ``percent_per_day`` after ``free_days`` days that cost nothing, the category's total at most
+    ``max_percent`` (``None``: no cap of its own) (docs/regulations.md §4)."""
+
+    id: str
+    percent_per_day: Decimal
+    free_days: Decimal = ZERO
+    max_percent: Decimal | None = None
+    label: str = ""
+    label_en: str = ""
+
+    def name(self, lang: str) -> str:
+        return (self.label_en if lang == "en" else self.label) or self.label or self.id
+
+
+@dataclass(frozen=True)
+class NonAbsence:
+    """Working days away from the office that are not absence (flexible working under PermenPANRB
+    4/2025, official travel): recorded and shown, never deducted."""
+
+    id: str
+    label: str = ""
+    label_en: str = ""
+    source: str = ""
+
+    def name(self, lang: str) -> str:
+        return (self.label_en if lang == "en" else self.label) or self.label or self.id
+
+
+@dataclass(frozen=True)
 class Deductions:
     """Deduction rates (tarif potongan), all in percent.
 
@@ -260,6 +291,8 @@ class Deductions:
     sanctions: Mapping[str, Sanction] = field(default_factory=dict)
     time_basis: TimeBasis = "bands"
     hours_per_day: Decimal | None = None
+    absence_categories: Mapping[str, AbsenceCategory] = field(default_factory=dict)
+    non_absence: Mapping[str, NonAbsence] = field(default_factory=dict)
 
     def per_hour(self) -> Decimal | None:
         """Percent per hour under the hours basis (DKI: 5% / 5 hours = 1% per hour)."""
@@ -292,6 +325,7 @@ class RuleVersion:
     source: Citation | None = None
     note: str = ""
     index: int = 0
+    months_before_annual: str = "wait"  # wait | previous-year | latest-periodic (docs/regulations.md §4)
 
     def covers(self, day: date) -> bool:
         return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
@@ -457,13 +491,67 @@ def _minute_bands(reader: _Reader, data: Any, path: str, code_re: re.Pattern[str
     return tuple(bands)
 
 
+def _slug_items(reader: _Reader, data: Any, path: str) -> list[tuple[str, str, Any]]:
+    """The (id, path, value) of a mapping keyed by lowercase slugs; other keys are reported."""
+    if data is None:
+        return []
+    if not isinstance(data, Mapping):
+        reader.fail(path, "harus berupa pemetaan", "must be a mapping")
+        return []
+    out = []
+    for key, item in data.items():
+        if not isinstance(key, str) or not SLUG.match(key):
+            reader.fail(f"{path}.{key}", "id harus huruf kecil-tanda hubung", "the id must be a lowercase slug")
+            continue
+        out.append((key, f"{path}.{key}", item))
+    return out
+
+
+def _absence_categories(reader: _Reader, data: Any, path: str) -> dict[str, AbsenceCategory]:
+    out: dict[str, AbsenceCategory] = {}
+    for key, p, item in _slug_items(reader, data, path):
+        c = reader.obj(item, p, ("percent_per_day",), ("free_days", "max_percent", "label", "label_en"))
+        if c is None:
+            continue
+        out[key] = AbsenceCategory(
+            id=key,
+            percent_per_day=reader.number(c.get("percent_per_day"), f"{p}.percent_per_day", ZERO, HUNDRED),
+            free_days=reader.number(c.get("free_days"), f"{p}.free_days", ZERO, Decimal(31)) if "free_days" in c else ZERO,
+            max_percent=reader.number(c.get("max_percent"), f"{p}.max_percent", ZERO, HUNDRED) if "max_percent" in c else None,
+            label=reader.text(c.get("label"), f"{p}.label", "") if "label" in c else "",
+            label_en=reader.text(c.get("label_en"), f"{p}.label_en", "") if "label_en" in c else "",
+        )
+    return out
+
+
+def _non_absence(reader: _Reader, data: Any, path: str) -> dict[str, NonAbsence]:
+    out: dict[str, NonAbsence] = {}
+    for key, p, item in _slug_items(reader, data, path):
+        c = reader.obj(item, p, (), ("label", "label_en", "source"))
+        if c is None:
+            continue
+        out[key] = NonAbsence(key, *(reader.text(c.get(f), f"{p}.{f}", "") if f in c else ""
+                                     for f in ("label", "label_en", "source")))
+    return out
+
+
+BEFORE_ANNUAL = ("wait", "previous-year", "latest-periodic")
+
+
+def _before_annual(reader: _Reader, value: Any, path: str) -> str:
+    if value not in BEFORE_ANNUAL:
+        reader.fail(path, f"harus salah satu dari {', '.join(BEFORE_ANNUAL)}", f"must be one of {', '.join(BEFORE_ANNUAL)}")
+        return "wait"
+    return str(value)
+
+
 def _version(reader: _Reader, data: Any, index: int) -> RuleVersion | None:
     path = f"versions[{index}]"
     m = reader.obj(
         data,
         path,
         ("effective_from", "base", "split", "performance", "deductions", "deductions_apply_to", "caps"),
-        ("effective_to", "source", "note"),
+        ("effective_to", "source", "note", "months_before_annual"),
     )
     if m is None:
         return None
@@ -529,7 +617,8 @@ def _version(reader: _Reader, data: Any, index: int) -> RuleVersion | None:
         m.get("deductions", {}),
         dp,
         ("absent_day",),
-        ("lateness", "early_leave", "sanctions", "time_basis", "hours_per_day"),
+        ("lateness", "early_leave", "sanctions", "time_basis", "hours_per_day", "absence_categories",
+         "non_absence"),
     )
     if d is not None:
         sanctions: dict[str, Sanction] = {}
@@ -570,6 +659,8 @@ def _version(reader: _Reader, data: Any, index: int) -> RuleVersion | None:
             hours_per_day=None
             if hours is None
             else reader.number(hours, f"{dp}.hours_per_day", Decimal("0.5"), Decimal(24)),
+            absence_categories=_absence_categories(reader, d.get("absence_categories"), f"{dp}.absence_categories"),
+            non_absence=_non_absence(reader, d.get("non_absence"), f"{dp}.non_absence"),
         )
 
     raw_apply = m.get("deductions_apply_to")
@@ -604,6 +695,7 @@ def _version(reader: _Reader, data: Any, index: int) -> RuleVersion | None:
         source=_citation(reader, m["source"], f"{path}.source") if "source" in m else None,
         note=reader.text(m.get("note"), f"{path}.note", "") if "note" in m else "",
         index=index,
+        months_before_annual=_before_annual(reader, m.get("months_before_annual", "wait"), f"{path}.months_before_annual"),
     )
 
 
@@ -899,6 +991,12 @@ class Attendance:
     late_minutes: tuple[int, ...] = ()
     early_minutes: tuple[int, ...] = ()
     sanctions: tuple[str, ...] = ()
+    absences: tuple[tuple[str, Decimal], ...] = ()  # (absence category, days), as the rule names them
+    away: tuple[tuple[str, Decimal], ...] = ()  # (non-absence kind, days): flexible working, official travel
+
+    def days_away_from_office(self) -> Decimal:
+        """Every day not at the office: absent (any category) and non-absence days."""
+        return self.days_absent + sum((d for _, d in self.absences + self.away), ZERO)
 
 
 class AttendanceRecord(NamedTuple):
@@ -924,6 +1022,9 @@ CSV_REQUIRED: tuple[str, ...] = (
     "psw4",
 )
 CSV_OPTIONAL: tuple[str, ...] = ("sanction", "late_minutes", "early_minutes")
+#: Optional columns named after the rule's ids: ``absent_<category>`` (days absent in an absence
+#: category, e.g. ``absent_sakit``) and ``away_<kind>`` (non-absence days, e.g. ``away_flexible-working``).
+CSV_CATEGORY_COLUMN = re.compile(r"^(absent|away)_([a-z0-9][a-z0-9-]*)$")
 LIST_SPLIT = re.compile(r"[;|\s]+")
 
 
@@ -1043,7 +1144,7 @@ def attendance_from_csv(text: str) -> tuple[list[AttendanceRecord], list[RulePro
         if name in index:
             problems.append(_located("K529", 1, name, "kolom ganda", "duplicate column"))
             continue
-        if name not in CSV_REQUIRED and name not in CSV_OPTIONAL:
+        if name not in CSV_REQUIRED and name not in CSV_OPTIONAL and not CSV_CATEGORY_COLUMN.match(name):
             problems.append(
                 _located(
                     "K521",
@@ -1109,6 +1210,7 @@ def attendance_from_csv(text: str) -> tuple[list[AttendanceRecord], list[RulePro
         late_minutes = _minutes(cell("late_minutes"), row_no, "late_minutes", problems)
         early_minutes = _minutes(cell("early_minutes"), row_no, "early_minutes", problems)
         sanctions = _ids(cell("sanction"), row_no, "sanction", problems)
+        absences, away = _category_days(index, cell, row_no, problems)
         if working is not None and absent is not None and absent > working:
             problems.append(
                 _located(
@@ -1143,10 +1245,26 @@ def attendance_from_csv(text: str) -> tuple[list[AttendanceRecord], list[RulePro
             late_minutes=late_minutes,
             early_minutes=early_minutes,
             sanctions=sanctions,
+            absences=absences,
+            away=away,
         )
         parsed_rows[rest] = (month, attendance)
         records.append(AttendanceRecord(employee, month, attendance))
     return records, problems
+
+
+def _category_days(index: Mapping[str, int], cell: Any, row_no: int,
+                   problems: list[RuleProblem]) -> tuple[tuple[tuple[str, Decimal], ...], tuple[tuple[str, Decimal], ...]]:
+    """The days per absence category (``absent_<id>``) and per non-absence kind (``away_<id>``) of a row."""
+    found: dict[str, list[tuple[str, Decimal]]] = {"absent": [], "away": []}
+    for name in sorted(index):
+        match = CSV_CATEGORY_COLUMN.match(name) if name not in CSV_REQUIRED else None
+        if match is None or not cell(name).strip():
+            continue
+        days = _days(cell(name), row_no, name, problems)
+        if days:
+            found[match.group(1)].append((match.group(2), days))
+    return tuple(found["absent"]), tuple(found["away"])
 
 
 MAPPING_KEYS: tuple[str, ...] = (
@@ -1293,13 +1411,34 @@ def attendance_from_mapping(data: Any) -> tuple[list[AttendanceRecord], list[Rul
     return records, problems
 
 
+def _check_categories(version: RuleVersion, attendance: Attendance) -> list[RuleProblem]:
+    """K560 an absence category, K561 a non-absence kind the version does not define; K524 more days away
+    from the office (absent in any category or away) than working days."""
+    out: list[RuleProblem] = []
+    ded = version.deductions
+    for code, kinds, known, what_id, what_en in (
+            ("K560", attendance.absences, ded.absence_categories, "kategori ketidakhadiran", "absence category"),
+            ("K561", attendance.away, ded.non_absence, "jenis hari kerja di luar kantor", "non-absence kind")):
+        for kind, _ in kinds:
+            if kind not in known:
+                out.append(_problem(code, f"attendance.{kind}", f"{what_id} {kind!r} tidak ada dalam aturan ini "
+                                    f"({', '.join(known) or '-'})",
+                                    f"{what_en} {kind!r} is not defined by this rule ({', '.join(known) or '-'})"))
+    away = attendance.days_away_from_office()
+    if (attendance.absences or attendance.away) and away > attendance.working_days:
+        out.append(_problem("K524", "attendance.days_absent",
+                            f"hari di luar kantor ({_fmt(away, 'id')}) melebihi {attendance.working_days} hari kerja",
+                            f"days away from the office ({_fmt(away)}) exceed {attendance.working_days} working days"))
+    return out
+
+
 def check_attendance(version: RuleVersion, attendance: Attendance) -> list[RuleProblem]:
     """Whether ``attendance`` can be computed under ``version`` (kecocokan data kehadiran).
 
     K524 more days absent than working days; K533 a band code the version does not define; K534 an
     unknown sanction; K535 band counts where the version counts hours (minutes are needed).
     """
-    out: list[RuleProblem] = []
+    out: list[RuleProblem] = _check_categories(version, attendance)
     if attendance.days_absent < 0 or attendance.days_absent > attendance.working_days:
         out.append(
             _problem(
@@ -1519,6 +1658,39 @@ def _percent_items(version: RuleVersion, att: Attendance, source: str) -> list[t
             (("days_absent", n), ("percent_per_day", ded.absent_day)),
         )
 
+    for category_id, days in att.absences:
+        category = ded.absence_categories[category_id]
+        charged = max(ZERO, days - category.free_days)
+        pct = charged * category.percent_per_day
+        capped = category.max_percent is not None and pct > category.max_percent
+        if capped:
+            pct = category.max_percent  # type: ignore[assignment]
+        free_id = f", {_fmt(category.free_days, 'id')} hari pertama bebas" if category.free_days else ""
+        free_en = f", first {_fmt(category.free_days)} day(s) free" if category.free_days else ""
+        cap_id = f", paling banyak {_fmt(category.max_percent, 'id')}%" if capped else ""
+        cap_en = f", at most {_fmt(category.max_percent)}%" if capped else ""  # type: ignore[arg-type]
+        add(
+            f"absence-{category_id}",
+            Text(category.name("id"), category.name("en")),
+            Text(f"{category.name('id')}: {_fmt(days, 'id')} hari{free_id} → {_fmt(charged, 'id')} × "
+                 f"{_fmt(category.percent_per_day, 'id')}%{cap_id}",
+                 f"{category.name('en')}: {_fmt(days)} day(s){free_en} → {_fmt(charged)} × "
+                 f"{_fmt(category.percent_per_day)}%{cap_en}"),
+            pct,
+            (("days", days), ("free_days", category.free_days), ("percent_per_day", category.percent_per_day),
+             ("max_percent", category.max_percent)),
+        )
+    for kind_id, days in att.away:
+        kind = ded.non_absence[kind_id]
+        add(
+            f"away-{kind_id}",
+            Text(kind.name("id"), kind.name("en")),
+            Text(f"{kind.name('id')}: {_fmt(days, 'id')} hari, bukan ketidakhadiran → 0%",
+                 f"{kind.name('en')}: {_fmt(days)} day(s), not absence → 0%"),
+            ZERO,
+            (("days", days), ("source", kind.source)),
+        )
+
     for kind, counts, minutes, bands, what_id, what_en in (
         ("late", att.late, att.late_minutes, ded.lateness, "terlambat", "late"),
         ("early", att.early, att.early_minutes, ded.early_leave, "pulang sebelum waktunya", "early leave"),
@@ -1591,6 +1763,7 @@ def monthly_allowance(
     month: date | str,
     *,
     employee: str = "",
+    basis: Text | None = None,
 ) -> AllowanceResult:
     """Compute one employee-month of allowance (TPP/tukin sebulan) under the version in force.
 
@@ -1650,6 +1823,8 @@ def monthly_allowance(
     )
     sp, sd = version.split.performance, version.split.discipline
     pct = _performance_percent(version, predikat_or_score, source)
+    if basis is not None:  # which rating pays the month, when it is not the month's own (months_before_annual)
+        pct = replace(pct, inputs=pct.inputs + (("paid_on", basis),))
     perf_max = gross.value * sp / HUNDRED
     performance = _money(
         "tpp.performance",

@@ -732,13 +732,56 @@ def _attendance_by_root(province: m.Province, period: m.Period,
 
 
 def _month_rating(result: EmployeeResult, month: str) -> str | None:
-    """The predikat that pays a month: the periodic evaluation covering it (6/2022), else the result's."""
+    """The periodic evaluation covering a month (6/2022), else the annual predikat once it exists."""
     day = dt.date.fromisoformat(month + "-01")
     for label, predikat in result.periodic.items():
         start, end = m.reporting_period_bounds(label)
         if start <= day <= end:
             return predikat
-    return result.predikat
+    return result.predikat if result.status == "complete" else None
+
+
+def _pay_value(result: EmployeeResult, rating: str, version: Any) -> str | Decimal:
+    """What the rule's performance table is read with: the predikat, or the score where the rule has only
+    score bands and the regime gives a score (PP 46/2011, 8/2021)."""
+    table = version.performance if version is not None else None
+    if table is not None and table.by_score and not table.by_predikat and result.score is not None \
+            and rating == result.predikat:
+        return half_up(result.score.shown)
+    return rating
+
+
+def month_basis(province: m.Province, result: EmployeeResult, month: str, version: Any,
+                previous: Callable[[], EmployeeResult | None]) -> tuple[str | Decimal | None, Text | None]:
+    """The rating (or score) that pays ``month`` and, when it is not the month's own, why
+    (the rule's ``months_before_annual``, docs/regulations.md §4): ``(None, reason)`` when the month waits."""
+    own = _month_rating(result, month)
+    if own is not None:
+        return _pay_value(result, own, version), None
+    how = version.months_before_annual if version is not None else "wait"
+    day = dt.date.fromisoformat(month + "-01")
+    if how == "latest-periodic":
+        earlier = [(label, p) for label, p in result.periodic.items() if m.reporting_period_bounds(label)[1] < day]
+        if earlier:
+            label, predikat = max(earlier)
+            return predikat, Text(f"predikat periodik terakhir {label} (aturan: latest-periodic), predikat tahunan belum ada",
+                                  f"the latest periodic rating {label} (rule: latest-periodic); no annual rating yet")
+    if how == "previous-year":
+        before = previous()
+        if before is not None and before.predikat is not None and before.status == "complete":
+            return _pay_value(before, before.predikat, version), Text(
+                f"predikat periode {before.period} (aturan: previous-year), predikat tahunan belum ada",
+                f"the rating of period {before.period} (rule: previous-year); no annual rating yet")
+    return None, Text(f"TPP menunggu predikat tahunan (aturan: {how})", f"TPP waits for the annual rating (rule: {how})")
+
+
+def previous_result(province: m.Province, employee_id: str, period: m.Period) -> EmployeeResult | None:
+    """The employee's result in the period that ended last before ``period`` starts."""
+    earlier = [p for p in province.periods.values() if p.end < period.start and (employee_id, p.id) in province.contracts]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda p: p.end)
+    return score_contract(province, province.contracts[(employee_id, last.id)], last)
 
 
 def _allowances(province: m.Province, run: ScoreRun, period: m.Period, wanted: set[str] | None,
@@ -753,29 +796,35 @@ def _allowances(province: m.Province, run: ScoreRun, period: m.Period, wanted: s
     except tpp.RuleFormatError:
         return  # reported by validate
     per_unit: dict[str, list[Any]] = {}
+    earlier: dict[str, EmployeeResult | None] = {}
     for month, record in attendance:
         first = dt.date.fromisoformat(month + "-01")
         result = run.employees.get((record.employee, period.id))
         if result is None or (wanted is not None and result.unit not in wanted):
             continue
         position = province.positions.get(result.position)
-        rating = _month_rating(result, month)
         key = (record.employee, month)
-        if rating is None or position is None:
+        version = tpp.version_for(rule, first)
+        if position is None:
             run.allowance_notes[key] = Note("K322", Text(
                 "TPP tidak dihitung: belum ada predikat", "TPP not computed: no predikat yet"))
             continue
+        rating, basis = month_basis(province, result, month, version, lambda: _previous(province, result, period, earlier))
+        if rating is None:
+            run.allowance_notes[key] = Note("K322", Text(
+                f"TPP tidak dihitung: belum ada predikat; {basis.id if basis else ''}",
+                f"TPP not computed: no predikat yet; {basis.en if basis else ''}"))
+            continue
         grade_key = f"kelas-{position.grade}" if position.grade else None
-        version = tpp.version_for(rule, first)
         cls = grade_key if grade_key and version is not None and version.base_for(grade_key) else position.cls
         # A pure function of these inputs: employees with the same class, predikat and attendance
         # in a month share one computation (and one explanation tree); only the name differs.
-        same = (cls, rating, _attendance_key(record.attendance), month)
+        same = (cls, rating, _attendance_key(record.attendance), month, basis)
         outcome = computed.get(same)
         if outcome is None:
             try:
                 outcome = tpp.monthly_allowance(rule, cls, rating, record.attendance, month,
-                                                employee=record.employee)
+                                                employee=record.employee, basis=basis)
             except tpp.AllowanceError as exc:
                 first_problem = exc.problems[0] if getattr(exc, "problems", None) else None
                 outcome = Note(first_problem.code if first_problem else "K530",
@@ -793,6 +842,13 @@ def _allowances(province: m.Province, run: ScoreRun, period: m.Period, wanted: s
             unit_result.allowance = tpp.unit_totals(results)
 
 
+def _previous(province: m.Province, result: EmployeeResult, period: m.Period,
+              known: dict[str, EmployeeResult | None]) -> EmployeeResult | None:
+    if result.employee not in known:
+        known[result.employee] = previous_result(province, result.employee, period)
+    return known[result.employee]
+
+
 def _for_employee(outcome: Any, employee: str) -> Any:
     """The shared allowance result with this employee's id (a shallow copy: ``dataclasses.replace`` costs
     ten times as much, and a province has hundreds of thousands of employee-months)."""
@@ -807,7 +863,7 @@ def _for_employee(outcome: Any, employee: str) -> Any:
 def _attendance_key(attendance: Any) -> tuple[Any, ...]:
     return (attendance.working_days, str(attendance.days_absent), tuple(sorted(attendance.late.items())),
             tuple(sorted(attendance.early.items())), attendance.late_minutes, attendance.early_minutes,
-            attendance.sanctions)
+            attendance.sanctions, attendance.absences, attendance.away)
 
 
 def _subtree_distributions(province: m.Province, run: ScoreRun, period: m.Period) -> None:

@@ -136,7 +136,7 @@ INPUT_NAMES_EN: Mapping[str, str] = {
     "assessor's behaviour rating", "kuantitas": "quantity", "kualitas": "quality", "waktu": "time",
     "biaya": "cost", "efisiensi": "efficiency", "struktural": "structural", "capaian": "achievement",
     "nilai_utama": "main value", "nilai_tambahan": "additional value", "kinerja_tambahan": "additional work",
-    "dari_bagian_tercetak": "from the printed parts",
+    "dari_bagian_tercetak": "from the printed parts", "paid_on": "paid on",
 }
 
 
@@ -179,15 +179,17 @@ def render(figure: Figure, lang: str = "id", indent: int = 0, seen: set[int] | N
         lines.append(f"{pad}  {'source' if en else 'sumber'}: {figure.source}")
     values = [(n, v) for n, v in figure.inputs if not isinstance(v, Figure)]
     if values:
-        lines.append(pad + "  " + ", ".join(f"{input_name(n, lang)} = {_shown_input(v)}" for n, v in values))
+        lines.append(pad + "  " + ", ".join(f"{input_name(n, lang)} = {_shown_input(v, lang)}" for n, v in values))
     for _, child in figure.children():
         lines.extend(render(child, lang, indent + 1, seen))
     return lines
 
 
-def _shown_input(item: Any) -> Any:
+def _shown_input(item: Any, lang: str) -> Any:
     if isinstance(item, Decimal):
         return printed(item)
+    if isinstance(item, Text):
+        return item(lang)
     return _plain(item)
 
 
