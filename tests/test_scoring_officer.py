@@ -358,3 +358,35 @@ def test_score_bands_pay_pp46_periods_and_the_months_before_annual_rule_is_state
     previous = dataclasses.replace(version, months_before_annual="previous-year")
     value, basis = engine.month_basis(demo, later, "2026-10", previous, lambda: result)
     assert value == "sangat-baik" and "2020" in basis.en
+
+
+# --- NIP (docs/regulations.md §2) ---------------------------------------------------------------------------
+def test_nip_parts() -> None:
+    from kinerja.nip import age_at_appointment, parse_nip, plausible_age
+
+    parts = parse_nip("19850312 201001 2 004")
+    assert parts is not None
+    assert (parts.birth_date, parts.cpns_start, parts.sex, parts.serial) == (
+        dt.date(1985, 3, 12), dt.date(2010, 1, 1), "female", "004")
+    assert age_at_appointment(parts) == 24 and plausible_age(parts)
+    young = parse_nip("199503122010011004")  # CPNS at 14
+    assert young is not None and age_at_appointment(young) == 14 and not plausible_age(young)
+    for bad in ("19850312201001300", "198502302010011004", "198503122010131004", "198503121980011004", "x" * 18):
+        assert parse_nip(bad) is None, bad
+
+
+def test_implausible_age_at_appointment_is_a_located_warning() -> None:
+    from kinerja import errors
+    from kinerja.validate.rules import check_nip
+
+    source = next(iter(_demo_sources()))
+    found = list(check_nip("199503122010011004", source))
+    assert [p.code for p in found] == ["K382"]
+    assert dict(found[0].params)["age"] == 14 and errors.get("K382").severity == "warning"
+    assert list(check_nip("198503122010011004", source)) == []
+
+
+def _demo_sources():
+    from kinerja import model as m
+
+    yield m.Source("contracts/units/bkd/employees.yaml", ("employees", 0))

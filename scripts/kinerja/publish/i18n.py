@@ -140,6 +140,7 @@ TABLE: dict[str, tuple[str, str]] = {
     "unit.other_periods": ("Periode lain", "Other periods"),
     "unit.history_link": ("Riwayat perubahan data unit ini", "Change history of this unit's data"),
     "unit.employee_page": ("halaman SKP", "SKP page"),
+    "unit.cpns_start": ("TMT CPNS {month}", "CPNS since {month}"),
     "unit.allowance": ("TPP unit ini: {count} pembayaran bulanan, kotor Rp{gross}, potongan Rp{deductions}, "
                        "bersih Rp{net}.",
                        "Allowance (TPP) of this unit: {count} monthly payments, gross Rp{gross}, deductions "

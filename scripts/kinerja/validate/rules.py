@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, Iterable, Iterator
 
 from .. import model as m
+from ..nip import PLAUSIBLE_AGE, age_at_appointment, parse_nip, plausible_age
 from ..load import AnyDocument, attendance_records
 from ..report import Problem, problem
 from .vague import vague_phrase
@@ -243,6 +244,10 @@ def check_nip(nip: str, source: m.Source) -> Iterator[Problem]:
         yield _p("K223", source, "nip", value=nip, part="TMT CPNS / appointment", detail=f"{digits[8:14]} < {digits[0:4]}")
     if digits[14] not in "12":
         yield _p("K224", source, "nip", value=nip, digit=digits[14])
+    parts = parse_nip(digits)
+    if parts is not None and not plausible_age(parts):
+        low, high = PLAUSIBLE_AGE
+        yield _p("K382", source, "nip", value=nip, age=age_at_appointment(parts), low=low, high=high)
 
 
 def check_employees(province: m.Province) -> Iterator[Problem]:
