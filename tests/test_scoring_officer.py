@@ -390,3 +390,37 @@ def _demo_sources():
     from kinerja import model as m
 
     yield m.Source("contracts/units/bkd/employees.yaml", ("employees", 0))
+
+
+def test_weighted_performance_components() -> None:
+    """Version 2027 of the example: SKP result 60%, daily-report compliance 20%, behaviour 20%."""
+    from kinerja.score import allowance as tpp
+
+    rule = _example_rule()
+    att = tpp.Attendance(working_days=21, measures=(("laporan-harian", Decimal(90)), ("perilaku", Decimal(80))))
+    paid = tpp.monthly_allowance(rule, "fungsional", "butuh-perbaikan", att, "2027-02")
+    assert paid.performance_percent.value == Decimal(82)  # 60% × 80 + 20% × 90 + 20% × 80
+    assert paid.net.value == Decimal(5681000)  # 6,500,000 × 70% × 82% + 6,500,000 × 30%
+    with pytest.raises(tpp.AllowanceError) as error:
+        tpp.monthly_allowance(rule, "fungsional", "baik", tpp.Attendance(working_days=21), "2027-02")
+    assert error.value.problems[0].code == "K564"
+    with pytest.raises(tpp.AllowanceError) as error:
+        tpp.monthly_allowance(rule, "fungsional", "baik", tpp.Attendance(
+            working_days=21, measures=(("laporan-harian", Decimal(190)), ("perilaku", Decimal(80)))), "2027-02")
+    assert error.value.problems[0].code == "K565"
+    records, problems = tpp.attendance_from_csv(
+        "employee,month,working_days,absent_days,tl1,tl2,tl3,tl4,psw1,psw2,psw3,psw4,perf_laporan-harian,perf_perilaku\n"
+        "A,2027-02,20,0,0,0,0,0,0,0,0,0,90,80\n")
+    assert problems == [] and records[0].attendance.measures == (("laporan-harian", Decimal(90)), ("perilaku", Decimal(80)))
+
+
+def test_component_weights_must_sum_to_100() -> None:
+    from kinerja.score import allowance as tpp
+
+    import yaml
+
+    data = yaml.safe_load((REPO / "contracts" / "allowance" / "tpp-contoh.yaml").read_text(encoding="utf-8"))
+    data["versions"][-1]["performance"]["components"][0]["weight"] = 50
+    with pytest.raises(tpp.RuleFormatError) as error:
+        tpp.rule_from_mapping(data)
+    assert any("sum to 90" in p.message.en for p in error.value.problems)

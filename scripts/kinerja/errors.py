@@ -451,20 +451,23 @@ for _code, _name in [
           "Periksa berkas aturan TPP (contracts/allowance/) atau ekspor absensi (contracts/attendance/).",
           "Check the TPP rule file (contracts/allowance/) or the attendance export (contracts/attendance/).")
 
-# K560-K579 (issue 17): the allowance rule model extended (absence categories, non-absence days, months
-# before the annual rating).
-for _code, _name in [("K560", "attendance-unknown-absence-category"), ("K561", "attendance-unknown-non-absence"),
-                     ("K562", "allowance-unknown-before-annual")]:
+# K560-K579 (issue 17): the allowance rule model extended (absence categories, non-absence days,
+# weighted performance components).
+for _code, _name in [("K560", "attendance-unknown-absence-category"), ("K561", "attendance-unknown-non-absence")]:
     _kind(_code, _name, "error",
           "Aturan TPP / absensi: {detail}.", "Allowance (TPP) rule / attendance: {detail}.",
           "Periksa kategori ketidakhadiran (absence_categories) dan hari kerja di luar kantor (non_absence) "
           "pada aturan TPP, serta kolom absent_<id> dan away_<id> pada ekspor absensi.",
           "Check the rule's absence categories (absence_categories) and non-absence days (non_absence), and "
           "the attendance export's absent_<id> and away_<id> columns.")
-_kind("K563", "allowance-before-annual-applied", "warning",
-      "TPP sebelum predikat tahunan: {detail}.", "Allowance before the annual rating: {detail}.",
-      "Aturan months_before_annual pada versi aturan TPP menentukan predikat yang dipakai.",
-      "The TPP rule version's months_before_annual says which rating pays these months.")
+for _code, _name in [("K564", "attendance-missing-performance-component"),
+                     ("K565", "attendance-performance-component-range")]:
+    _kind(_code, _name, "error",
+          "Aturan TPP / absensi: {detail}.", "Allowance (TPP) rule / attendance: {detail}.",
+          "Ekspor absensi memberi setiap komponen kinerja berbobot (performance.components, from: data) "
+          "dalam kolom perf_<id>, persen 0-100.",
+          "The attendance export gives each weighted performance component (performance.components, "
+          "from: data) in a column perf_<id>, percent 0-100.")
 
 
 # --- K6xx: distribution guidance (SE MenPANRB 3/2023) -----------------------------------------------

@@ -239,11 +239,29 @@ class Sanction:
 
 
 @dataclass(frozen=True)
+class PerformanceComponent:
+    """One weighted component of the performance part (komponen kinerja): ``from_`` ``"rating"`` (the
+    predikat or score read in the table) or ``"data"`` (a percentage in the attendance export, column
+    ``perf_<id>``, such as daily-report compliance or a behaviour score)."""
+
+    id: str
+    from_: str
+    weight: Decimal
+    label: str = ""
+    label_en: str = ""
+
+    def name(self, lang: str) -> str:
+        return (self.label_en if lang == "en" else self.label) or self.label or self.id
+
+
+@dataclass(frozen=True)
 class PerformanceTable:
-    """The percentage of the performance part earned (persentase bagian kinerja), by predikat or score."""
+    """The percentage of the performance part earned (persentase bagian kinerja), by predikat or score;
+    with ``components`` the weighted sum of several components, one of them the table's."""
 
     by_predikat: Mapping[str, Decimal] = field(default_factory=dict)
     by_score: tuple[ScoreBand, ...] = ()
+    components: tuple[PerformanceComponent, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -535,6 +553,37 @@ def _non_absence(reader: _Reader, data: Any, path: str) -> dict[str, NonAbsence]
     return out
 
 
+def _components(reader: _Reader, data: Any, path: str) -> tuple[PerformanceComponent, ...]:
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        reader.fail(path, "harus berupa daftar", "must be a list")
+        return ()
+    out = []
+    for i, item in enumerate(data):
+        p = f"{path}[{i}]"
+        c = reader.obj(item, p, ("id", "from", "weight"), ("label", "label_en"))
+        if c is None:
+            continue
+        ident = c.get("id")
+        if not isinstance(ident, str) or not SLUG.match(ident):
+            reader.fail(f"{p}.id", "id harus huruf kecil-tanda hubung", "the id must be a lowercase slug")
+            continue
+        if c.get("from") not in ("rating", "data"):
+            reader.fail(f"{p}.from", "harus 'rating' atau 'data'", "must be 'rating' or 'data'")
+            continue
+        out.append(PerformanceComponent(ident, str(c["from"]), reader.number(c.get("weight"), f"{p}.weight", ZERO, HUNDRED),
+                                        reader.text(c.get("label"), f"{p}.label", "") if "label" in c else "",
+                                        reader.text(c.get("label_en"), f"{p}.label_en", "") if "label_en" in c else ""))
+    total = sum((c.weight for c in out), ZERO)
+    if out and total != HUNDRED:
+        reader.fail(path, f"bobot komponen berjumlah {_fmt(total, 'id')}, seharusnya 100",
+                    f"the components' weights sum to {_fmt(total)}, not 100")
+    if out and sum(1 for c in out if c.from_ == "rating") != 1:
+        reader.fail(path, "tepat satu komponen harus from: rating", "exactly one component must be from: rating")
+    return tuple(out)
+
+
 BEFORE_ANNUAL = ("wait", "previous-year", "latest-periodic")
 
 
@@ -577,7 +626,7 @@ def _version(reader: _Reader, data: Any, index: int) -> RuleVersion | None:
 
     by_predikat: dict[str, Decimal] = {}
     by_score: list[ScoreBand] = []
-    perf = reader.obj(m.get("performance", {}), f"{path}.performance", (), ("by_predikat", "by_score"))
+    perf = reader.obj(m.get("performance", {}), f"{path}.performance", (), ("by_predikat", "by_score", "components"))
     if perf is not None:
         table = perf.get("by_predikat")
         if table is not None:
@@ -688,7 +737,8 @@ def _version(reader: _Reader, data: Any, index: int) -> RuleVersion | None:
         base_by_class=by_class,
         base_by_grade=by_grade,
         split=split,
-        performance=PerformanceTable(by_predikat, tuple(by_score)),
+        performance=PerformanceTable(by_predikat, tuple(by_score),
+                                     _components(reader, perf.get("components") if perf else None, f"{path}.performance.components")),
         deductions=deductions,
         deductions_apply_to=apply_to,
         caps=caps,
@@ -993,6 +1043,7 @@ class Attendance:
     sanctions: tuple[str, ...] = ()
     absences: tuple[tuple[str, Decimal], ...] = ()  # (absence category, days), as the rule names them
     away: tuple[tuple[str, Decimal], ...] = ()  # (non-absence kind, days): flexible working, official travel
+    measures: tuple[tuple[str, Decimal], ...] = ()  # (performance component, percent 0-100), columns perf_<id>
 
     def days_away_from_office(self) -> Decimal:
         """Every day not at the office: absent (any category) and non-absence days."""
@@ -1024,7 +1075,7 @@ CSV_REQUIRED: tuple[str, ...] = (
 CSV_OPTIONAL: tuple[str, ...] = ("sanction", "late_minutes", "early_minutes")
 #: Optional columns named after the rule's ids: ``absent_<category>`` (days absent in an absence
 #: category, e.g. ``absent_sakit``) and ``away_<kind>`` (non-absence days, e.g. ``away_flexible-working``).
-CSV_CATEGORY_COLUMN = re.compile(r"^(absent|away)_([a-z0-9][a-z0-9-]*)$")
+CSV_CATEGORY_COLUMN = re.compile(r"^(absent|away|perf)_([a-z0-9][a-z0-9-]*)$")
 LIST_SPLIT = re.compile(r"[;|\s]+")
 
 
@@ -1210,7 +1261,7 @@ def attendance_from_csv(text: str) -> tuple[list[AttendanceRecord], list[RulePro
         late_minutes = _minutes(cell("late_minutes"), row_no, "late_minutes", problems)
         early_minutes = _minutes(cell("early_minutes"), row_no, "early_minutes", problems)
         sanctions = _ids(cell("sanction"), row_no, "sanction", problems)
-        absences, away = _category_days(index, cell, row_no, problems)
+        absences, away, measures = _category_days(index, cell, row_no, problems)
         if working is not None and absent is not None and absent > working:
             problems.append(
                 _located(
@@ -1247,6 +1298,7 @@ def attendance_from_csv(text: str) -> tuple[list[AttendanceRecord], list[RulePro
             sanctions=sanctions,
             absences=absences,
             away=away,
+            measures=measures,
         )
         parsed_rows[rest] = (month, attendance)
         records.append(AttendanceRecord(employee, month, attendance))
@@ -1254,17 +1306,18 @@ def attendance_from_csv(text: str) -> tuple[list[AttendanceRecord], list[RulePro
 
 
 def _category_days(index: Mapping[str, int], cell: Any, row_no: int,
-                   problems: list[RuleProblem]) -> tuple[tuple[tuple[str, Decimal], ...], tuple[tuple[str, Decimal], ...]]:
-    """The days per absence category (``absent_<id>``) and per non-absence kind (``away_<id>``) of a row."""
-    found: dict[str, list[tuple[str, Decimal]]] = {"absent": [], "away": []}
+                   problems: list[RuleProblem]) -> tuple[tuple[tuple[str, Decimal], ...], ...]:
+    """The days per absence category (``absent_<id>``) and per non-absence kind (``away_<id>``) of a row,
+    and the percentages of performance components (``perf_<id>``)."""
+    found: dict[str, list[tuple[str, Decimal]]] = {"absent": [], "away": [], "perf": []}
     for name in sorted(index):
         match = CSV_CATEGORY_COLUMN.match(name) if name not in CSV_REQUIRED else None
         if match is None or not cell(name).strip():
             continue
         days = _days(cell(name), row_no, name, problems)
-        if days:
+        if days is not None and (days or match.group(1) == "perf"):
             found[match.group(1)].append((match.group(2), days))
-    return tuple(found["absent"]), tuple(found["away"])
+    return tuple(found["absent"]), tuple(found["away"]), tuple(found["perf"])
 
 
 MAPPING_KEYS: tuple[str, ...] = (
@@ -1627,6 +1680,36 @@ def _performance_percent(version: RuleVersion, value: str | Decimal | float, sou
     )
 
 
+def _weighted_performance(components: Sequence[PerformanceComponent], rating: Figure, att: Attendance,
+                          source: str) -> Figure:
+    """The performance percentage as the weighted sum of the rule's components (docs/regulations.md §4):
+    the rating's table percentage for the ``rating`` component, the export's ``perf_<id>`` for the others."""
+    measures = dict(att.measures)
+    parts: list[tuple[str, Any]] = []
+    value = ZERO
+    for component in components:
+        if component.from_ == "rating":
+            pct: Decimal | Figure = rating
+            raw = rating.value
+        elif component.id in measures:
+            raw = pct = measures[component.id]
+            if not ZERO <= raw <= HUNDRED:
+                raise AllowanceError([_problem("K565", f"attendance.perf_{component.id}",
+                                               f"persentase {component.name('id')} {_fmt(raw, 'id')} di luar 0-100",
+                                               f"percentage {component.name('en')} {_fmt(raw)} outside 0-100")])
+        else:
+            raise AllowanceError([_problem("K564", f"attendance.perf_{component.id}",
+                                           f"absensi tidak memuat komponen kinerja {component.name('id')} (kolom perf_{component.id})",
+                                           f"the attendance lacks the performance component {component.name('en')} (column perf_{component.id})")])
+        value += raw * component.weight / HUNDRED
+        parts.append((f"{component.id} ({_fmt(component.weight)}%)", pct))
+    names_id = " + ".join(f"{c.name('id')} × {_fmt(c.weight, 'id')}%" for c in components)
+    names_en = " + ".join(f"{c.name('en')} × {_fmt(c.weight)}%" for c in components)
+    return Figure("tpp.performance.percent", Text("Persentase bagian kinerja", "Performance part percentage"),
+                  value, Text(names_id, names_en), tuple(parts), half_up(value),
+                  Text("komponen kinerja berbobot", "weighted performance components"), source)
+
+
 def _percent_items(version: RuleVersion, att: Attendance, source: str) -> list[tuple[str, Text, Figure]]:
     """Each deduction as (code, reason, percent figure)."""
     ded = version.deductions
@@ -1823,6 +1906,8 @@ def monthly_allowance(
     )
     sp, sd = version.split.performance, version.split.discipline
     pct = _performance_percent(version, predikat_or_score, source)
+    if version.performance.components:
+        pct = _weighted_performance(version.performance.components, pct, attendance, source)
     if basis is not None:  # which rating pays the month, when it is not the month's own (months_before_annual)
         pct = replace(pct, inputs=pct.inputs + (("paid_on", basis),))
     perf_max = gross.value * sp / HUNDRED

@@ -863,7 +863,7 @@ def _for_employee(outcome: Any, employee: str) -> Any:
 def _attendance_key(attendance: Any) -> tuple[Any, ...]:
     return (attendance.working_days, str(attendance.days_absent), tuple(sorted(attendance.late.items())),
             tuple(sorted(attendance.early.items())), attendance.late_minutes, attendance.early_minutes,
-            attendance.sanctions, attendance.absences, attendance.away)
+            attendance.sanctions, attendance.absences, attendance.away, attendance.measures)
 
 
 def _subtree_distributions(province: m.Province, run: ScoreRun, period: m.Period) -> None:
