@@ -137,6 +137,7 @@ INPUT_NAMES_EN: Mapping[str, str] = {
     "biaya": "cost", "efisiensi": "efficiency", "struktural": "structural", "capaian": "achievement",
     "nilai_utama": "main value", "nilai_tambahan": "additional value", "kinerja_tambahan": "additional work",
     "dari_bagian_tercetak": "from the printed parts", "paid_on": "paid on",
+    "target_maksimal": "target is the maximum", "bobot_persen": "weight percent",
 }
 
 

@@ -250,9 +250,10 @@ def explanation(province: m.Province, result: EmployeeResult, lang: str) -> str:
         realised = item.realised if item.realised is not None else (item.realised_text or "-")
         lines.append(f"- {item.target_id}/{item.indicator_id} {item.text}: target {item.target.show()} {item.unit}, "
                      f"{'realised' if en else 'realisasi'} {realised}")
+        shown: set[int] = set()  # the value's tree holds the achievement: print it once
         for fig in (item.achievement, item.value):
             if fig is not None:
-                lines.extend("    " + line for line in render(fig, lang))
+                lines.extend("    " + line for line in render(fig, lang, seen=shown))
         if item.note is not None:
             lines.append(f"    {item.note.code}: {item.note.text(lang)}")
     if result.indicators:
