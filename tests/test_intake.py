@@ -156,6 +156,8 @@ def test_submission_becomes_a_branch_on_the_remote_and_validates(client: TestCli
     branch, path = receipt["branch"], STAF_PATH.format(rp="2026-04")
     assert branch.startswith("intake/dinas-umum/e-staf/2026-04-") and receipt["file"] == path
     assert receipt["push"] == "pushed" and receipt["report"]["valid"]
+    subject = git("log", "-1", "--format=%s", branch, cwd=repo)  # the unit and period, never the employee
+    assert subject == f"Realisasi unit dinas-umum periode 2026-04 (kiriman {receipt['submission']})"
     assert branch in branches(remote) and branch in branches(repo)
     content = git("show", f"{branch}:{path}", cwd=remote) + "\n"
     assert content == realisation("2026-04", 97, note="Semua surat tercatat.")
@@ -274,7 +276,8 @@ def test_size_limit_csrf_origin_and_sign_in(setup: dict[str, Path]) -> None:
             wrong = client.post("/api/login", json={"user": "dinas", "password": "salah"}, headers={"Origin": ORIGIN})
             assert wrong.status_code == 401 and wrong.json()["problems"][0]["code"] == "K811"
         limited = client.post("/api/login", json={"user": "dinas", "password": PASSWORD}, headers={"Origin": ORIGIN})
-        assert limited.status_code == 429 and limited.json()["problems"][0]["code"] == "K815"
+        assert limited.status_code == 429 and limited.json()["problems"][0]["code"] == "K830"
+        assert int(limited.headers["retry-after"]) > 0
         # the session cookie is HttpOnly and SameSite
         cookie = client.post("/api/login", json={"user": "umum", "password": PASSWORD}, headers={"Origin": ORIGIN})
         assert "httponly" in cookie.headers["set-cookie"].lower() and "samesite=strict" in cookie.headers["set-cookie"].lower()
@@ -435,7 +438,9 @@ def test_excel_round_trip_template_fill_import_validate(setup: dict[str, Path]) 
     assert result.code == 0, result.err
     assert "intake/impor-2026-05" in result.out and "e-staf" in result.out and "e-kabid" in result.out
     log = git("log", "--format=%s", "main..intake/impor-2026-05", cwd=repo).splitlines()
-    assert len(log) == 2 and any("e-staf" in s for s in log) and any("e-kabid" in s for s in log)
+    assert len(log) == 2 and all("e-staf" not in s and "e-kabid" not in s for s in log)  # no ids in subjects
+    assert sorted(log) == ["Realisasi unit dinas-umum periode 2026-05 (impor 1/2)",
+                           "Realisasi unit dinas-umum periode 2026-05, 2026-06 (impor 2/2)"]
     may = git("show", f"intake/impor-2026-05:{STAF_PATH.format(rp='2026-05')}", cwd=repo)
     data = yamlsafe.load_text(may, "x")[0]
     assert str(data["entries"][0]["value"]) == "96.5"

@@ -158,11 +158,12 @@ def test_target_lowered_mid_period(repo: Path) -> None:
 
 # --- locked periods -------------------------------------------------------------------------------------
 LOCKED = "2027-03-01T10:00:00+07:00"  # the 2026 period locks on 2027-01-31
+ON_LOCKED = ("--on", "2027-03-01")  # the review judges by the clock or --on, never by the commit dates
 
 
 def test_change_in_a_locked_period_is_refused(repo: Path) -> None:
     propose(repo, "ubah-nilai", SRI, LOCKED, {ASSESSMENT: ("results: sesuai", "results: di-atas")})
-    result = cli(repo, "review", "--base", "main", "--head", "ubah-nilai", "--lang", "en")
+    result = cli(repo, "review", "--base", "main", "--head", "ubah-nilai", "--lang", "en", *ON_LOCKED)
     assert result.code == 1
     assert "K703" in result.out and "locked since 2027-01-31" in result.out
     assert "no appeal decision or BKD correction" in result.out
@@ -171,14 +172,15 @@ def test_change_in_a_locked_period_is_refused(repo: Path) -> None:
 
 
 def test_change_in_a_locked_period_with_an_appeal_decision(repo: Path) -> None:
+    edit(repo, APPEAL, "decision: rejected\ndecided_by: e-kepala\ndecided_on: \"2026-04-30\"\n", "decision: pending\n")
+    edit(repo, APPEAL, "decision_reasons: Realisasi sudah diperhitungkan.\n", "")
+    commit_all(repo, "Keberatan diajukan", AGUS, "2026-04-20T09:00:00+07:00")  # pending on main: a decision may follow
     propose(repo, "keberatan", BUDI, LOCKED, {
         ASSESSMENT: ("results: sesuai", "results: di-atas"),
-        APPEAL: ("decision: rejected", "decision: accepted"),
+        APPEAL: ("decision: pending\n", 'decision: accepted\ndecided_by: e-kepala\ndecided_on: "2027-02-20"\n'
+                 "decision_reasons: Realisasi Maret belum lengkap diperhitungkan.\nchanged_rating:\n  results: di-atas\n"),
     })
-    edit(repo, APPEAL, "decision_reasons: Realisasi sudah diperhitungkan.",
-         "decision_reasons: Realisasi Maret belum lengkap diperhitungkan.\nchanged_rating:\n  results: di-atas")
-    commit_all(repo, "Putusan keberatan", BUDI, LOCKED)
-    result = cli(repo, "review", "--base", "main", "--head", "keberatan", "--lang", "en")
+    result = cli(repo, "review", "--base", "main", "--head", "keberatan", "--lang", "en", *ON_LOCKED)
     assert result.code == 0, result.out
     assert "K715" in result.out and "the appeal decision contracts/units/dinas-umum/2026/appeals/e-staf.yaml" in result.out
     assert "K703" not in result.out
@@ -192,13 +194,13 @@ def test_change_in_a_locked_period_with_a_correction(repo: Path) -> None:
                           "reasons: Nilai realisasi Maret salah ketik (96 tertulis 69).\n"
                           'approved_by: e-kabid\napproved_on: "2027-02-20"\n', encoding="utf-8")
     propose(repo, "koreksi", SRI, LOCKED, {REALISATION: ("value: 96", "value: 97")})
-    refused = cli(repo, "review", "--base", "main", "--head", "koreksi", "--lang", "en")
+    refused = cli(repo, "review", "--base", "main", "--head", "koreksi", "--lang", "en", *ON_LOCKED)
     assert refused.code == 1 and "K710" in refused.out and "K703" in refused.out
     assert "BKD head 'e-kepala'" in refused.out
 
     edit(repo, "contracts/units/dinas-umum/2026/corrections/k-001.yaml", "approved_by: e-kabid", "approved_by: e-kepala")
     commit_all(repo, "Koreksi disetujui BKD", SRI, LOCKED)
-    allowed = cli(repo, "review", "--base", "main", "--head", "koreksi", "--lang", "en")
+    allowed = cli(repo, "review", "--base", "main", "--head", "koreksi", "--lang", "en", *ON_LOCKED)
     assert allowed.code == 0, allowed.out
     assert "K715" in allowed.out and "the correction contracts/units/dinas-umum/2026/corrections/k-001.yaml" in allowed.out
     assert "| Budi Santoso | @budis | BKD | 1 |" in allowed.out

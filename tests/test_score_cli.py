@@ -19,7 +19,7 @@ def test_score_writes_one_json_per_unit_and_a_csv(mini: Path, tmp_path: Path) ->
     result = run_cli("score", "--output", str(out), cwd=mini)
     assert result.code == 0, result.err
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    assert files == ["2026/dinas-umum.json", "2026/dinas.json", "allowance.csv", "scores.csv"]
+    assert files == [".kinerja-output", "2026/dinas-umum.json", "2026/dinas.json", "allowance.csv", "scores.csv"]
     validator = Draft202012Validator(RESULT_SCHEMA)
     for path in out.glob("2026/*.json"):
         doc = json.loads(path.read_text(encoding="utf-8"))
@@ -81,11 +81,14 @@ def test_period_without_a_regime_is_an_error(mini: Path) -> None:
 
 
 def test_existing_output_is_replaced_whole(mini: Path, tmp_path: Path) -> None:
+    # An output of an earlier version (no marker yet; only what `score --output` writes) is ours.
     out = tmp_path / "scores"
-    out.mkdir()
-    (out / "stale.json").write_text("{}")
+    (out / "2025").mkdir(parents=True)
+    (out / "2025" / "stale.json").write_text("{}")
+    (out / "scores.csv").write_text("old")
     assert run_cli("score", "--output", str(out), cwd=mini).code == 0
-    assert not (out / "stale.json").exists() and (out / "scores.csv").exists()
+    assert not (out / "2025").exists() and (out / "scores.csv").read_text() != "old"
+    assert (out / ".kinerja-output").is_file()
 
 
 def _with_allowance(mini: Path) -> Path:

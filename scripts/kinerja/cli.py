@@ -6,17 +6,16 @@ prints one line asking for a report (set ``KINERJA_DEBUG=1`` to see the tracebac
 
 from __future__ import annotations
 
-import contextlib
 import os
-import shutil
 import sys
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, NoReturn
 
 import click
 
 from . import report as reporting
 from .load import Loaded, find_root
+from .outdir import SCORE, OutputRefused, Replacement
 from .validate import load_checked, validate as run_validate
 
 LANG_HELP = "Language of messages: id (Bahasa Indonesia) or en. Default: settings.yaml, else id."
@@ -30,6 +29,8 @@ class KinerjaGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
+        except OutputRefused as exc:
+            output_refused(exc, resolve_lang(None))
         except KeyboardInterrupt:  # pragma: no cover
             click.echo("Dihentikan / interrupted.", err=True)
             sys.exit(130)
@@ -123,37 +124,17 @@ def load_valid(lang: str | None) -> tuple[Loaded, str]:
     return loaded, language
 
 
-@contextlib.contextmanager
-def staged_folder(target: Path) -> Iterator[Path]:
-    """A temporary sibling folder to fill; on success it replaces ``target`` at once, on any failure
-    (``SystemExit`` included) it is removed and ``target`` is left as it was."""
-    import shutil
-    import tempfile
-
-    target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-    try:
-        yield staging
-        old = None
-        if target.exists():
-            old = target.with_name(f".{target.name}-old")
-            if old.exists():
-                shutil.rmtree(old)
-            target.rename(old)
-        staging.rename(target)
-        if old is not None:
-            shutil.rmtree(old)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+def output_refused(exc: OutputRefused, lang: str) -> NoReturn:
+    """Print why an output may not be written (nothing was touched) and exit 2."""
+    click.echo(f"kinerja: {exc.render(lang)}", err=True)
+    sys.exit(2)
 
 
 @main.command()
 @click.option("--period", "periods", multiple=True, help="Period id (repeatable). Default: every period.")
 @click.option("--unit", "units", multiple=True, help="Unit id: score it and its sub-units (repeatable).")
 @format_option(["table", "json", "csv"], "table")
-@click.option("--output", type=click.Path(file_okay=False), default=None,
+@click.option("--output", type=click.Path(), default=None,
               help="Write one JSON file per unit and period plus scores.csv into this folder.")
 @lang_option
 def score(periods: tuple[str, ...], units: tuple[str, ...], fmt: str, output: str | None, lang: str | None) -> None:
@@ -182,31 +163,10 @@ def score(periods: tuple[str, ...], units: tuple[str, ...], fmt: str, output: st
         if unit not in province.units:
             raise click.BadParameter(f"'{unit}' tidak ada di organisation.yaml / not in organisation.yaml", param_hint="--unit")
     if output:
-        with staged_folder(Path(output)) as staging:
-            spill = staging / ".rows"  # each part's CSV rows, sorted, merged into one file at the end
-            spill.mkdir()
-
-            def write_part(part: Any) -> tuple[str, str, int, int]:
-                # Runs where the part was scored (another process for a big province): only names come back.
-                for (unit, period), doc in out.iter_unit_documents(province, part, language):
-                    path = staging / period / f"{unit}.json"
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_text(out.dumps(doc, compact=True), encoding="utf-8")
-                return (_spill(spill, out.csv_lines(out.score_rows_csv(part, language))),
-                        _spill(spill, out.csv_lines(out.allowance_rows_csv(part, language))),
-                        len(part.employees), len(part.units))
-
-            spilled: list[tuple[str, str]] = []
-            counts = [0, 0]
-            for rows, allowance, employees, unit_periods in engine.score_parts(
-                    province, periods or None, units or None, then=write_part):
-                spilled.append((rows, allowance))
-                counts[0] += employees
-                counts[1] += unit_periods
-            for name, columns, which in (("scores.csv", out.CSV_COLUMNS, 0), ("allowance.csv", out.ALLOWANCE_COLUMNS, 1)):
-                with open(staging / name, "w", encoding="utf-8", newline="") as handle:
-                    handle.writelines(out.merged_csv(columns, [_unspill(Path(pair[which])) for pair in spilled]))
-            shutil.rmtree(spill)
+        try:
+            counts = _write_scores(Replacement(output, SCORE, (loaded.root,)), province, periods, units, language)
+        except OutputRefused as exc:
+            output_refused(exc, language)
         click.echo(f"{counts[0]} pegawai / employees, {counts[1]} unit-periode → {output}")
         return
     run = engine.score(province, periods or None, units or None)
@@ -218,6 +178,48 @@ def score(periods: tuple[str, ...], units: tuple[str, ...], fmt: str, output: st
             click.echo(line, err=True)
     else:
         click.echo(out.table(run, language), nl=False)
+
+
+def _write_scores(replacement: Replacement, province: Any, periods: tuple[str, ...], units: tuple[str, ...],
+                  language: str) -> tuple[int, int]:
+    """Score into the staging folder of ``replacement`` (one JSON per unit and period, scores.csv and
+    allowance.csv), then swap it in; on any failure the previous output is left as it was. Returns
+    the number of employees and of unit-periods."""
+    from .score import engine, output as out
+
+    staging = replacement.staging
+    try:
+        spill = staging / ".rows"  # each part's CSV rows, sorted, merged into one file at the end
+        spill.mkdir()
+
+        def write_part(part: Any) -> tuple[str, str, int, int]:
+            # Runs where the part was scored (another process for a big province): only names come back.
+            for (unit, period), doc in out.iter_unit_documents(province, part, language):
+                path = staging / period / f"{unit}.json"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(out.dumps(doc, compact=True), encoding="utf-8")
+            return (_spill(spill, out.csv_lines(out.score_rows_csv(part, language))),
+                    _spill(spill, out.csv_lines(out.allowance_rows_csv(part, language))),
+                    len(part.employees), len(part.units))
+
+        spilled: list[tuple[str, str]] = []
+        counts = [0, 0]
+        for rows, allowance, employees, unit_periods in engine.score_parts(
+                province, periods or None, units or None, then=write_part):
+            spilled.append((rows, allowance))
+            counts[0] += employees
+            counts[1] += unit_periods
+        for name, columns, which in (("scores.csv", out.CSV_COLUMNS, 0), ("allowance.csv", out.ALLOWANCE_COLUMNS, 1)):
+            with open(staging / name, "w", encoding="utf-8", newline="") as handle:
+                handle.writelines(out.merged_csv(columns, [_unspill(Path(pair[which])) for pair in spilled]))
+        for path in spill.iterdir():  # the spilled rows are merged: the folder goes before the swap
+            path.unlink()
+        spill.rmdir()
+    except BaseException:
+        replacement.discard()
+        raise
+    replacement.commit()
+    return counts[0], counts[1]
 
 
 def _spill(folder: Path, lines: list[tuple[Any, str]]) -> str:
@@ -289,7 +291,7 @@ def _register_steps() -> None:
     import importlib
     import importlib.util
 
-    for step in ("publish", "review", "intake", "bench"):
+    for step in ("publish", "review", "intake", "bench", "imports"):
         name = f"kinerja.{step}.commands"
         if importlib.util.find_spec(f"kinerja.{step}") and importlib.util.find_spec(name):
             importlib.import_module(name).register(main)

@@ -10,7 +10,7 @@ Codes by family:
 * ``K1xx`` schema violations (missing or unknown fields, wrong types, values out of range)
 * ``K2xx`` rules across files (references, reporting lines, periods, appeals, vague duties)
 * ``K3xx`` scoring inputs, ``K5xx`` allowance rules and attendance, ``K6xx`` distribution guidance
-* ``K7xx`` review of changes, ``K8xx`` usage of the command line
+* ``K7xx`` review of changes, ``K8xx`` usage of the command line, ``K9xx`` import from national systems
 """
 
 from __future__ import annotations
@@ -377,6 +377,25 @@ _kind("K244", "overlapping-periods", "error",
       "Periode penilaian tidak boleh tumpang tindih.", "Assessment periods must not overlap.")
 
 # K245-K249 (issue 12): text that could hide or forge what a reader sees.
+_kind("K245", "bidi-control", "warning",
+      "Teks memuat karakter pengatur arah tulisan {char} pada karakter ke-{offset}: tampilannya dapat berbeda "
+      "dari isinya.",
+      "The text holds the bidirectional control {char} at character {offset}: it can display differently from "
+      "what it holds.",
+      "Hapus karakter itu (ketik ulang teksnya). Situs tidak menerbitkannya.",
+      "Delete the character (retype the text). The site does not publish it.")
+_kind("K246", "invisible-character", "warning",
+      "Teks memuat karakter tak terlihat {char} pada karakter ke-{offset}.",
+      "The text holds the invisible character {char} at character {offset}.",
+      "Hapus karakter itu (ketik ulang teksnya); karakter tak terlihat dapat menyembunyikan nama atau NIP. "
+      "Situs tidak menerbitkannya.",
+      "Delete the character (retype the text); invisible characters can hide a name or a NIP. The site does "
+      "not publish it.")
+_kind("K247", "nip-in-text", "warning",
+      "Teks bebas memuat angka berbentuk NIP (18 digit) pada karakter ke-{offset}.",
+      "Free text holds a NIP-shaped number (18 digits) at character {offset}.",
+      "NIP adalah data pribadi: tulis NIP hanya di employees.yaml. Situs publik menyembunyikannya.",
+      "A NIP is personal data: write it only in employees.yaml. The public site hides it.")
 
 
 # --- K8xx: usage -----------------------------------------------------------------------------------
@@ -391,6 +410,44 @@ _kind("K802", "bad-settings", "error",
       "Periksa contracts/settings.yaml.", "Check contracts/settings.yaml.")
 
 # K803-K809 (issue 12): output folders that a command may not replace.
+_kind("K803", "output-is-symlink", "error",
+      "Keluaran '{target}' adalah tautan simbolik (symlink); Kinerja tidak menulis melalui tautan.",
+      "The output '{target}' is a symbolic link; Kinerja does not write through a link.",
+      "Sebutkan folder atau berkas yang sebenarnya, atau jalur baru yang belum ada.",
+      "Name the real folder or file, or a new path that does not exist yet.")
+_kind("K804", "output-not-a-folder", "error",
+      "Keluaran '{target}' bukan folder (berkas atau berkas khusus), padahal perintah ini menulis folder.",
+      "The output '{target}' is not a folder (a file or a special file), but this command writes a folder.",
+      "Sebutkan folder baru atau kosong; berkas itu tidak diubah.",
+      "Name a new or empty folder; that file is left untouched.")
+_kind("K805", "output-not-a-file", "error",
+      "Keluaran '{target}' adalah folder atau berkas khusus, padahal perintah ini menulis satu berkas.",
+      "The output '{target}' is a folder or a special file, but this command writes one file.",
+      "Sebutkan jalur berkas baru, misalnya '{target}/templat.xlsx'.",
+      "Name a new file path, for example '{target}/template.xlsx'.")
+_kind("K806", "output-protected", "error",
+      "Keluaran '{target}' tidak boleh ditulis: {why}. Tidak ada yang diubah.",
+      "The output '{target}' may never be written: {why}. Nothing was changed.",
+      "Sebutkan jalur baru di luar data dan di luar .git, misalnya 'build/keluaran'.",
+      "Name a new path outside the data and outside .git, for example 'build/output'.")
+_kind("K807", "output-not-ours", "error",
+      "Keluaran '{target}' sudah ada dan bukan buatan '{command}' ({names}); tidak ditimpa.",
+      "The output '{target}' exists and was not made by '{command}' ({names}); it is not replaced.",
+      "Sebutkan jalur baru atau folder kosong. Bila isinya memang tidak diperlukan lagi, pindahkan atau "
+      "hapus sendiri, lalu jalankan lagi: Kinerja hanya mengganti keluaran buatannya sendiri (folder "
+      "berpenanda .kinerja-output).",
+      "Name a new path or an empty folder. If its content is no longer needed, move or delete it yourself "
+      "and run again: Kinerja replaces only outputs it made (folders marked by .kinerja-output).")
+_kind("K808", "output-other-command", "error",
+      "Folder '{target}' dibuat oleh '{owner}', bukan oleh '{command}'; folder itu tidak ditimpa.",
+      "The folder '{target}' was made by '{owner}', not by '{command}'; it is not replaced.",
+      "Beri setiap perintah foldernya sendiri, misalnya 'build/skor' dan 'build/situs'.",
+      "Give each command a folder of its own, for example 'build/scores' and 'build/site'.")
+_kind("K809", "output-write-failed", "error",
+      "Keluaran '{target}' tidak dapat ditulis: {detail}. Keluaran sebelumnya tidak diubah.",
+      "The output '{target}' could not be written: {detail}. The previous output is unchanged.",
+      "Periksa izin tulis folder induknya dan ruang disk, lalu jalankan lagi.",
+      "Check the write permission of its parent folder and the free disk space, then run again.")
 
 
 # --- K3xx: scoring inputs and notes (templates of the regime modules carry the exact wording) ------
@@ -477,6 +534,88 @@ for _code, _name in [("K601", "distribution-above-maximum"), ("K602", "distribut
           "Pedoman sebaran predikat (SE MenPANRB 3/2023) dapat diatur di periods.yaml (options.distribution).",
           "The distribution guidance (SE MenPANRB 3/2023) is configurable in periods.yaml (options.distribution).")
 
+# --- K9xx: import from national systems ---
+# kinerja import (SIASN, e-Kinerja BKN, attendance recaps and terminal logs), kinerja init --from-siasn,
+# kinerja reconcile / export ekinerja. A row problem names the file, sheet, row and column.
+_IMPORT_HINT = ("Periksa berkas ekspornya, atau petakan kolomnya dengan --mapping (lihat docs/import.md).",
+                "Check the export, or map its columns with --mapping (see docs/import.md).")
+for _code, _name, _sev, _id, _en, _hint in [
+    ("K900", "import-unreadable", "error", "Berkas tidak dapat dibaca: {detail}.", "The file cannot be read: {detail}.",
+     ("Simpan ulang sebagai .xlsx atau .csv (UTF-8).", "Save it again as .xlsx or .csv (UTF-8).")),
+    ("K901", "import-no-header", "error",
+     "Baris judul kolom tidak ditemukan dalam {rows} baris pertama (dicari: {names}).",
+     "No header row found in the first {rows} rows (looked for: {names}).", _IMPORT_HINT),
+    ("K902", "import-missing-column", "error", "Kolom wajib '{column}' tidak ada.",
+     "The required column '{column}' is missing.", _IMPORT_HINT),
+    ("K903", "import-bad-mapping", "error", "Berkas pemetaan tidak sah: {detail}.", "The mapping file is invalid: {detail}.",
+     ("Lihat contoh berkas pemetaan di docs/import.md.", "See the example mapping file in docs/import.md.")),
+    ("K904", "import-nip-number", "error",
+     "NIP '{value}' tersimpan sebagai angka; angka di belakangnya sudah hilang, baris ditolak.",
+     "The NIP '{value}' is stored as a number; its last digits are lost, the row is refused.",
+     ("Ekspor ulang dengan kolom NIP sebagai teks (atau beri tanda ' di depan).",
+      "Export again with the NIP column as text (or with a leading ').")),
+    ("K905", "import-bad-nip", "error", "NIP '{value}' tidak sah: {detail}.", "The NIP '{value}' is invalid: {detail}.",
+     ("NIP PNS terdiri atas 18 angka (tanggal lahir, TMT CPNS, jenis kelamin, nomor urut).",
+      "A PNS NIP has 18 digits (birth date, appointment month, sex digit, serial).")),
+    ("K906", "import-duplicate-nip", "warning",
+     "NIP ini juga ada di baris {other}; baris itu yang dipakai (TMT jabatan atau waktu dinilai terbaru).",
+     "This NIP is also in row {other}; that row is used (the latest TMT JABATAN or assessment time).",
+     ("Setelah mutasi satu NIP bisa muncul dua kali; baris yang paling baru dipakai.",
+      "After a transfer one NIP can appear twice; the latest row is used.")),
+    ("K907", "import-unknown-unit", "error", "Unit '{value}' tidak dikenal di organisation.yaml.",
+     "The unit '{value}' is not in organisation.yaml.",
+     ("Impor data utama SIASN dahulu, atau petakan nama unit ke id unit di berkas pemetaan (units:).",
+      "Import the SIASN master first, or map the unit name to a unit id in the mapping file (units:).")),
+    ("K908", "import-bad-date", "error", "Tanggal '{value}' tidak dapat dibaca.", "The date '{value}' cannot be read.",
+     ("Tanggal yang diterima: TTTT-BB-HH, HH-BB-TTTT, HH/BB/TTTT, atau tanggal Excel.",
+      "Accepted dates: YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY, or an Excel date.")),
+    ("K909", "import-bad-value", "error", "Nilai '{value}' tidak sah: {detail}.", "The value '{value}' is invalid: {detail}.",
+     _IMPORT_HINT),
+    ("K910", "import-unknown-employee", "error", "NIP ini tidak ada di data pegawai (employees.yaml).",
+     "This NIP is not in the employee data (employees.yaml).",
+     ("Impor data utama SIASN terbaru dahulu.", "Import the latest SIASN master first.")),
+    ("K911", "import-acting-post", "warning", "Baris PLT/PLH ({detail}) tidak menimpa SKP definitif; dilewati.",
+     "An acting-post row (PLT/PLH: {detail}) does not replace the definitive SKP; skipped.",
+     ("Penugasan PLT/PLH dicatat terpisah bila diperlukan.", "Record acting posts separately if needed.")),
+    ("K912", "import-not-assessed", "warning", "Belum dinilai di e-Kinerja ('{value}'); dilewati.",
+     "Not assessed in e-Kinerja ('{value}'); skipped.", ("", "")),
+    ("K913", "import-blank", "error", "Sel '{column}' kosong.", "The cell '{column}' is empty.", _IMPORT_HINT),
+    ("K914", "import-unmapped-pin", "error", "PIN mesin '{value}' tidak ada di peta PIN→NIP.",
+     "The device PIN '{value}' is not in the PIN→NIP map.",
+     ("Tambahkan PIN itu ke berkas peta (--pins).", "Add that PIN to the map file (--pins).")),
+    ("K915", "import-result-invalid", "error",
+     "Hasil impor tidak lolos pemeriksaan; tidak ada yang di-commit ({count} masalah).",
+     "The imported result does not validate; nothing was committed ({count} problems).",
+     ("Perbaiki masalah yang ditampilkan (di berkas ekspor atau di repositori), lalu impor lagi.",
+      "Fix the problems shown (in the export or in the repository), then import again.")),
+    ("K916", "import-git", "error", "Git menolak: {detail}.", "Git refused: {detail}.",
+     ("Jalankan dari repositori Git instans Kinerja; pilih nama cabang lain dengan --branch.",
+      "Run it in the Kinerja instance's Git repository; choose another branch name with --branch.")),
+    ("K917", "init-not-empty", "error", "Folder '{path}' tidak kosong; kinerja init tidak menimpa apa pun.",
+     "The folder '{path}' is not empty; kinerja init overwrites nothing.",
+     ("Sebutkan folder baru atau folder kosong.", "Name a new or an empty folder.")),
+    ("K918", "import-unknown-period", "error", "Periode '{value}' tidak ada di periods.yaml.",
+     "The period '{value}' is not in periods.yaml.",
+     ("Tambahkan periodenya, atau petakan nama periode e-Kinerja ke periode Kinerja (periods: di berkas pemetaan).",
+      "Add the period, or map the e-Kinerja period name to a Kinerja period (periods: in the mapping file).")),
+    ("K919", "import-bad-time", "error", "Waktu '{value}' tidak dapat dibaca.", "The time '{value}' cannot be read.",
+     ("Waktu ditulis JJ:MM atau TTTT-BB-HH JJ:MM:DD.", "Times are written HH:MM or YYYY-MM-DD HH:MM:SS.")),
+    ("K920", "position-skeleton", "warning",
+     "Jabatan '{ref}' dibuat dari nama jabatan saat impor; ikhtisar dan uraian tugasnya belum diisi.",
+     "The position '{ref}' was created from its name by an import; its summary and duties are not written yet.",
+     ("BKD melengkapi 'summary' dan 'duties' lalu menghapus 'skeleton: true'.",
+      "The BKD writes 'summary' and 'duties', then removes 'skeleton: true'.")),
+    ("K921", "import-unknown-rating", "error", "Nilai '{value}' tidak dikenal (yang dikenal: {allowed}).",
+     "Unknown value '{value}' (known: {allowed}).", _IMPORT_HINT),
+    ("K923", "import-no-contract", "error", "Pegawai ini belum memiliki SKP di Kinerja untuk periode {value}.",
+     "This employee has no SKP in Kinerja for period {value}.",
+     ("Unit menulis SKP-nya dahulu (units/<unit>/<periode>/skp/), lalu impor lagi.",
+      "The unit writes the SKP first (units/<unit>/<period>/skp/), then import again.")),
+    ("K922", "import-too-large", "error", "Berkas terlalu besar ({detail}).", "The file is too large ({detail}).",
+     ("Bagi ekspornya per perangkat daerah.", "Split the export per agency.")),
+]:
+    _kind(_code, _name, _sev, _id, _en, _hint[0], _hint[1])
+
 # --- K7xx: review of changes (kinerja review, codeowners, verify-approvals, show) ----------------------
 _kind("K701", "target-lowered", "warning",
       "Target '{ref}' diturunkan: {old} → {new}.",
@@ -559,6 +698,69 @@ _kind("K715", "locked-change-allowed", "warning",
       "Check that the change matches that decision or correction.")
 
 # K716-K729 (issue 12): locks without side doors.
+_kind("K716", "appeal-decided-final", "error",
+      "Keberatan ini sudah diputus ({decision}) dan periode {period} terkunci sejak {lock_date}; keputusannya "
+      "tidak dapat diubah atau dihapus.",
+      "This appeal is already decided ({decision}) and period {period} is locked since {lock_date}; its "
+      "decision cannot be changed or removed.",
+      "Kembalikan berkasnya. Kekeliruan keputusan diperbaiki dengan berkas koreksi baru yang disetujui kepala "
+      "BKD (corrections/<id>.yaml) dalam usulan yang sama.",
+      "Restore the file. A wrong decision is put right by a new correction record approved by the BKD head "
+      "(corrections/<id>.yaml) in the same change.")
+_kind("K717", "correction-final", "error",
+      "Koreksi yang sudah disetujui pada periode {period} (terkunci sejak {lock_date}) tidak dapat diubah, "
+      "dipindah atau dihapus.",
+      "An approved correction of period {period} (locked since {lock_date}) cannot be changed, moved or removed.",
+      "Kembalikan berkasnya dan buat koreksi baru (corrections/<id-baru>.yaml) yang disetujui kepala BKD.",
+      "Restore the file and write a new correction (corrections/<new-id>.yaml) approved by the BKD head.")
+_kind("K718", "appeal-late", "error",
+      "Periode {period} terkunci sejak {lock_date}: keberatan baru hanya diterima dalam {limit} hari sejak "
+      "hasil penilaian diterima ({received}); hari ini {day}.",
+      "Period {period} is locked since {lock_date}: a new appeal is accepted only within {limit} days of "
+      "receiving the assessment ({received}); today is {day}.",
+      "Batas waktu keberatan sudah lewat; perubahan hanya melalui koreksi yang disetujui kepala BKD.",
+      "The time limit for appeals has passed; a change needs a correction approved by the BKD head.")
+_kind("K719", "appeal-not-pending", "error",
+      "Keberatan baru pada periode {period} (terkunci sejak {lock_date}) harus diajukan dengan 'decision: "
+      "pending'.",
+      "A new appeal in period {period} (locked since {lock_date}) must be filed with 'decision: pending'.",
+      "Ajukan keberatannya dulu (pending); keputusan atasan pejabat penilai menyusul dalam usulan berikutnya.",
+      "File the appeal first (pending); the appeal assessor's decision follows in a later change.")
+_kind("K720", "appeal-filing-changed", "error",
+      "Keputusan keberatan pada periode terkunci {period} juga mengubah pengajuannya ({fields}).",
+      "The appeal decision in locked period {period} also changes what was filed ({fields}).",
+      "Isi hanya kolom keputusan (decision, decided_by, decided_on, decision_reasons, changed_rating); "
+      "kembalikan kolom lainnya.",
+      "Fill in the decision fields only (decision, decided_by, decided_on, decision_reasons, changed_rating); "
+      "restore the others.")
+_kind("K721", "appeal-wrong-decider", "error",
+      "Keberatan pada periode terkunci {period} diputus oleh '{ref}', padahal yang berwenang '{expected}' "
+      "(atasan pejabat penilai menurut data sebelum perubahan).",
+      "The appeal in locked period {period} is decided by '{ref}', but '{expected}' decides it (the appeal "
+      "assessor by the data before the change).",
+      "Keputusan keberatan diambil oleh atasan pejabat penilai; isi decided_by dengan id pegawainya.",
+      "The appeal assessor decides an appeal; set decided_by to their employee id.")
+_kind("K722", "period-definition-locked", "error",
+      "Periode {period} terkunci sejak {lock_date} (menurut cabang dasar); perubahan ini mengubah "
+      "definisinya: {fields}.",
+      "Period {period} is locked since {lock_date} (by the base branch); this change alters its definition: "
+      "{fields}.",
+      "Kembalikan entri periode itu di periods.yaml. Bila memang harus diubah, sertakan koreksi baru unit BKD "
+      "untuk periode itu (tanpa employee) yang disetujui kepala BKD.",
+      "Restore that period's entry in periods.yaml. If it must change, include a new correction of the BKD "
+      "unit for that period (without employee) approved by the BKD head.")
+_kind("K723", "data-symlink", "error",
+      "Entri data ini adalah tautan simbolik (symlink); isinya bisa berubah tanpa perubahan pada berkas ini, "
+      "jadi review tidak mengikutinya dan menolaknya.",
+      "This data entry is a symbolic link; its content could change without a change to it, so the review "
+      "does not follow it and refuses it.",
+      "Ganti tautan dengan berkas biasa berisi datanya sendiri ('git rm' tautannya, lalu tambahkan berkasnya).",
+      "Replace the link with a regular file holding its own data ('git rm' the link, then add the file).")
+_kind("K724", "data-not-regular", "error",
+      "Entri data ini bukan berkas biasa ({what}); review tidak membacanya dan menolaknya.",
+      "This data entry is not a regular file ({what}); the review does not read it and refuses it.",
+      "Di bawah contracts/ hanya boleh ada folder dan berkas biasa; hapus entri ini.",
+      "Only folders and regular files may sit under contracts/; remove this entry.")
 
 
 # --- K8xx: intake (forms, the intake service, batch import) ------------------------------------------
@@ -662,6 +864,47 @@ _kind("K829", "import-nothing", "warning",
       "Fill in the reporting-period columns (numbers) or the not-available column, then import again.")
 
 # K830-K839 (issue 12): the intake service under attack.
+_kind("K830", "intake-login-locked-user", "error",
+      "Terlalu banyak percobaan masuk yang gagal untuk akun '{user}'; akun ini tidak bisa masuk selama {seconds} detik.",
+      "Too many failed sign-ins for the account '{user}'; it cannot sign in for {seconds} seconds.",
+      "Tunggu lalu coba lagi. Bila kata sandi terlupa, minta pengelola BKD membuat yang baru (kinerja intake user add).",
+      "Wait, then try again. If the password is forgotten, ask the BKD administrator for a new one (kinerja intake user add).")
+_kind("K831", "intake-login-locked-address", "error",
+      "Terlalu banyak percobaan masuk yang gagal dari alamat {address}; masuk dari alamat ini ditolak selama {seconds} detik.",
+      "Too many failed sign-ins from the address {address}; sign-ins from it are refused for {seconds} seconds.",
+      "Tunggu lalu coba lagi dengan nama pengguna yang benar. Bila banyak petugas memakai satu alamat (proxy), "
+      "pengelola layanan dapat menyetel --trusted-proxy.",
+      "Wait, then try again with the right user name. If many officers share one address (a proxy), the service's "
+      "administrator can set --trusted-proxy.")
+_kind("K832", "intake-stopping", "error",
+      "Layanan intake sedang berhenti; kiriman ini tidak disimpan.",
+      "The intake service is stopping; this submission was not saved.",
+      "Tidak ada yang ditulis. Kirim ulang dalam satu atau dua menit.",
+      "Nothing was written. Submit again in a minute or two.")
+_kind("K833", "intake-recovered", "warning",
+      "Kiriman ini diselesaikan saat layanan intake dimulai ulang (layanan terhenti di tengah penyimpanan); "
+      "cabang '{branch}' dan tanda terimanya kini lengkap.",
+      "This submission was completed when the intake service restarted (it had stopped while saving); "
+      "the branch '{branch}' and its receipt are now complete.",
+      "Periksa isinya pada tanda terima; tidak perlu mengirim ulang.",
+      "Check its content on the receipt; there is no need to submit again.")
+_kind("K834", "intake-number-out-of-bounds", "error",
+      "Angka '{value}' pada {field} di luar batas ({reason}).",
+      "The number '{value}' at {field} is out of bounds ({reason}).",
+      "Angka paling banyak 40 karakter, di bawah 10^15 dan tidak lebih halus dari 10^-20; periksa isian tersebut.",
+      "A number has at most 40 characters, is below 10^15 and no finer than 10^-20; check that entry.")
+_kind("K836", "intake-stopped-while-saving", "error",
+      "Layanan intake berhenti ketika kiriman ini sedang disimpan; kiriman ini diselesaikan atau dibatalkan "
+      "saat layanan dimulai lagi.",
+      "The intake service stopped while this submission was being saved; it is completed or undone when the "
+      "service starts again.",
+      "Setelah layanan kembali, periksa tanda terima atau cabang intake unit Anda sebelum mengirim ulang.",
+      "Once the service is back, check your unit's receipts or intake branches before submitting again.")
+_kind("K835", "intake-unknown-field", "error",
+      "Kolom tidak dikenal dalam permintaan: {fields}.",
+      "Unknown field(s) in the request: {fields}.",
+      "Kolom yang diterima: {allowed}. Kirim lewat formulir layanan intake.",
+      "Accepted fields: {allowed}. Submit through the intake service's form.")
 
 
 # K840-K849 (issue 12): the Excel import under attack.

@@ -59,10 +59,11 @@ class KinerjaConfig(base.Config):
     languages = c.ListOfItems(c.Choice(("id", "en")), default=["id", "en"])
     """Languages to publish; the one that is not primary goes under ``en/`` (or ``id/``)."""
     output = c.Type(str, default="generated/docs")
-    """Folder (relative to mkdocs.yml) that receives the generated Markdown tree; replaced on each build."""
+    """Folder (relative to mkdocs.yml) that receives the generated Markdown tree, replaced on each build:
+    it must be missing, empty or made by Kinerja (``.kinerja-output``); anything else fails the build."""
     history = c.Type(bool, default=True)
     """Read the change history from Git."""
-    min_group_size = c.Type(int, default=5)
+    min_group_size = c.Optional(c.Type(int))  # default: settings.yaml's min_group_size, else 5
     """Public builds withhold a predikat distribution over fewer people than this."""
     set_aside_html = c.Type(bool, default=True)
     """Set generated pages' one-line HTML blocks aside from Markdown and put them back verbatim (faster,
@@ -103,6 +104,7 @@ class KinerjaPlugin(BasePlugin[KinerjaConfig]):
         return config
 
     def _generate(self, config: Any) -> Any:
+        from .outdir import OutputRefused
         from .publish import SiteError, generate_site
 
         base_dir = Path(config.config_file_path or ".").resolve().parent
@@ -131,6 +133,8 @@ class KinerjaPlugin(BasePlugin[KinerjaConfig]):
                                    min_group_size=self.config.min_group_size, forms=dict(self.config.intake))
         except SiteError as exc:
             raise PluginError(f"kinerja: {exc}") from None
+        except OutputRefused as exc:
+            raise PluginError(f"kinerja: plugins.kinerja.output: {exc.render(lang)}") from None
         log.info("kinerja: %d pages generated in %.1f s (mode %s) → %s", len(result.pages), result.seconds,
                  self.config.mode, self.out_dir)
         self.navigation = result.navigation

@@ -67,6 +67,7 @@ class Settings:
     max_file_bytes: int = 5 * 1024 * 1024
     appeal_days: int = 14
     today: dt.date | None = None
+    min_group_size: int = 5  # public site: smallest group whose distribution or allowance total is shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +173,7 @@ class Position:
     level: str | None = None
     head: bool = False
     grade: int | None = None
+    skeleton: bool = False  # created by an import from its name; summary and duties still to write
 
     @property
     def structural(self) -> bool:

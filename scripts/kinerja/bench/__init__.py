@@ -131,8 +131,10 @@ def parse_floor(files: list[Path]) -> float:
 
 def prepare(workdir: Path, employees: int, seed: int, echo: Callable[[str], None]) -> Path:
     """Generate the province into ``workdir/province`` (reused when the same size and seed are there)
-    and commit it to a Git repository there, with the project's schemas, mkdocs.yml and docs."""
+    and commit it to a Git repository there, with the project's schemas, mkdocs.yml and docs. Another
+    province there is replaced whole (:mod:`kinerja.outdir`), and only one the bench made."""
     from ..generate import generate
+    from ..outdir import BENCH, replacing
 
     root = workdir / "province"
     marker = root / ".bench.json"
@@ -141,14 +143,12 @@ def prepare(workdir: Path, employees: int, seed: int, echo: Callable[[str], None
         echo(f"reusing {root}")
         subprocess.run(["git", "config", "gc.auto", "0"], cwd=root, check=True)
         return root
-    if root.exists():
-        shutil.rmtree(root)
-    root.mkdir(parents=True)
-    start = time.perf_counter()
-    counts = generate(root, employees=employees, seed=seed)
-    echo(f"generated {sum(counts.values()) if isinstance(counts, dict) else counts} files in {time.perf_counter() - start:.1f} s")
-    commit_province(root)
-    marker.write_text(json.dumps(wanted))
+    with replacing(root, BENCH) as staging:
+        start = time.perf_counter()
+        counts = generate(staging, employees=employees, seed=seed)
+        echo(f"generated {sum(counts.values()) if isinstance(counts, dict) else counts} files in {time.perf_counter() - start:.1f} s")
+        commit_province(staging)
+        (staging / ".bench.json").write_text(json.dumps(wanted))
     return root
 
 
@@ -157,7 +157,7 @@ def commit_province(root: Path) -> None:
     for name in ("schemas", "docs"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / ".gitignore").write_text("site/\ngenerated/\n.bench.json\n")
+    (root / ".gitignore").write_text("site/\ngenerated/\n.bench.json\n.kinerja-output\n")
     env = {"GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.invalid",
            "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.invalid"}
     # Packed like a clone, and no automatic `git gc` starting in the background during a measure.
@@ -176,6 +176,24 @@ def static_pages(root: Path, out: Path) -> list[Any]:
     result = generate_site(loaded, engine.score(loaded.province), out, docs_dir=root / "docs", history=False)
     primary = next(iter(result.navigation))
     return result.navigation[primary]
+
+
+def write_plain(root: Path, plain: Path, echo: Callable[[str], None]) -> Path:
+    """The plain-MkDocs floor's project: the public site's pages as static Markdown and a mkdocs.yml
+    without the plugin, replacing the previous one whole (:mod:`kinerja.outdir`)."""
+    from ..outdir import BENCH, replacing
+
+    with replacing(plain, BENCH) as staging:
+        started = time.perf_counter()
+        navigation = static_pages(root, staging / "docs")
+        echo(f"  (static pages for the floor written in {time.perf_counter() - started:.0f} s)")
+        config = {"site_name": "plain", "docs_dir": "docs",
+                  "theme": {"name": "material", "language": "id", "font": False},
+                  "plugins": ["search"], "nav": navigation,
+                  "markdown_extensions": ["tables", "attr_list", "admonition", {"toc": {"permalink": True}}]}
+        (staging / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                                            encoding="utf-8")
+    return plain
 
 
 def one_unit_change(root: Path) -> tuple[str, str]:
@@ -224,16 +242,7 @@ def run(employees: int, runs: int, workdir: Path, seed: int, check_sample: int, 
     measure("review (one-unit change)", _kinerja("review", "--base", base, "--head", head), ok=(0, 1))
     measure("site build (public)", [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(workdir / "site")])
     # (c) the plain-MkDocs floor: the same generated pages as static Markdown, no plugin.
-    plain = workdir / "plain"
-    if plain.exists():
-        shutil.rmtree(plain)
-    started = time.perf_counter()
-    navigation = static_pages(root, plain / "docs")
-    echo(f"  (static pages for the floor written in {time.perf_counter() - started:.0f} s)")
-    config = {"site_name": "plain", "docs_dir": "docs", "theme": {"name": "material", "language": "id", "font": False},
-              "plugins": ["search"], "nav": navigation,
-              "markdown_extensions": ["tables", "attr_list", "admonition", {"toc": {"permalink": True}}]}
-    (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    plain = write_plain(root, workdir / "plain", echo)
     measure("plain MkDocs floor", [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(workdir / "plain-site")], cwd=plain)
     # (b) check-jsonschema on a sample of each big kind, each scaled to that kind's files.
     exe = shutil.which("check-jsonschema") or str(Path(sys.executable).with_name("check-jsonschema"))

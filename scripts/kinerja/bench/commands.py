@@ -11,15 +11,17 @@ import click
 @click.option("--employees", type=click.IntRange(10, 200_000), default=40_000, show_default=True)
 @click.option("--runs", type=click.IntRange(1, 20), default=3, show_default=True, help="Runs per measure (median).")
 @click.option("--seed", type=int, default=1, show_default=True)
-@click.option("--workdir", type=click.Path(file_okay=False), default=".kinerja-cache/bench", show_default=True,
-              help="Where the synthetic province is generated (and reused).")
+@click.option("--workdir", type=click.Path(), default=".kinerja-cache/bench", show_default=True,
+              help="Where the synthetic province is generated (and reused): missing, empty or made by "
+                   "'kinerja bench'; anything else is refused.")
 @click.option("--check-sample", type=click.IntRange(10, 100_000), default=300, show_default=True,
               help="Files given to check-jsonschema; its time is scaled to all files.")
 def bench(employees: int, runs: int, seed: int, workdir: str, check_sample: int) -> None:
     """Benchmark validate, score, review and the site build on a synthetic province."""
+    from ..outdir import BENCH, claim
     from . import report, run
 
-    results = run(employees, runs, Path(workdir).resolve(), seed, check_sample, click.echo)
+    results = run(employees, runs, claim(workdir, BENCH), seed, check_sample, click.echo)
     click.echo(report(results, employees), nl=False)
 
 
@@ -28,16 +30,17 @@ def bench(employees: int, runs: int, seed: int, workdir: str, check_sample: int)
 @click.option("--units", "agencies", type=click.IntRange(1, 2_000), default=None,
               help="Number of agencies (OPD), each with its sub-units. Default: one per ~800 employees.")
 @click.option("--seed", type=int, default=1, show_default=True)
-@click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder to write contracts/ into.")
+@click.option("--out", type=click.Path(), required=True,
+              help="Folder to write contracts/ into: missing, empty or made by 'kinerja generate' (then replaced "
+                   "as a whole); anything else is refused.")
 def generate(employees: int, agencies: int | None, seed: int, out: str) -> None:
     """Write a deterministic synthetic province (the demo at the default size) that passes validate."""
     from ..generate import generate as make
+    from ..outdir import GENERATE, replacing
 
-    target = Path(out)
-    if (target / "contracts" / "units").exists():
-        raise click.BadParameter(f"'{target / 'contracts'}' sudah ada / already exists", param_hint="--out")
-    counts = make(target, employees=employees, seed=seed, agencies=agencies)
-    click.echo(f"{counts} → {target / 'contracts'}")
+    with replacing(out, GENERATE) as staging:
+        counts = make(staging, employees=employees, seed=seed, agencies=agencies)
+    click.echo(f"{counts} → {Path(out) / 'contracts'}")
 
 
 def register(main: click.Group) -> None:

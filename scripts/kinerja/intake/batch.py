@@ -45,6 +45,7 @@ from typing import Any
 from .. import bounds
 from .. import model as m
 from ..load import Loaded, layout, yamlsafe
+from ..outdir import TEMPLATE, write_file
 from ..report import Problem, problem
 from . import sheets
 from .core import Intake, Prepared, Refused
@@ -107,7 +108,8 @@ def _cell_value(value: Any) -> Any:
 
 
 def write_template(loaded: Loaded, unit: str, period: str, out: Path, lang: str = "id", staff: bool = False) -> list[str]:
-    """Write the workbook; returns the employee ids (one sheet each)."""
+    """Write the workbook; returns the employee ids (one sheet each). ``out`` must be missing or a
+    template written before (:func:`kinerja.outdir.write_file`)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
@@ -191,8 +193,9 @@ def write_template(loaded: Loaded, unit: str, period: str, out: Path, lang: str 
         meta.append([name, contract.employee, contract.position, first, last, remarks])
     if not employees:
         raise BatchError([problem("K825", "(template)", where=f"{unit}/{period}", ref="-", period=period)])
-    out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
+    # Written beside ``out`` and renamed into place; an existing ``out`` is replaced only when it is a
+    # template we wrote (anything else: OutputRefused, nothing touched).
+    write_file(out, TEMPLATE, wb.save, (loaded.root,))
     return employees
 
 
@@ -823,8 +826,11 @@ def _commit(intake: Intake, prepared: list[Prepared], branch: str | None, user: 
     create = parent is None
     commits = []
     try:
-        for employee, files in by_employee.items():
-            message = (f"Realisasi {employee}: {', '.join(sorted(str(f.reporting_period) for f in files))} (impor)\n\n"
+        for number, (employee, files) in enumerate(by_employee.items(), start=1):
+            # The subject names the unit, the periods and the import's place, never the employee.
+            message = (f"Realisasi unit {files[0].unit} periode "
+                       f"{', '.join(sorted(str(f.reporting_period) for f in files))} "
+                       f"(impor {number}/{len(by_employee)})\n\n"
                        f"Imported-by: {user}\nVia: kinerja intake import\n")
             commit = intake.store.commit_files(name, {f.path: f.text.encode("utf-8") for f in files}, message,
                                                Author(user, f"{user}@intake.kinerja.invalid"), parent=parent, create=create)

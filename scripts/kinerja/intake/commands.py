@@ -6,8 +6,10 @@ Registered by :func:`kinerja.cli._register_steps` through ``register(main)``, li
 from __future__ import annotations
 
 import getpass
+import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -61,6 +63,39 @@ def _store(repo: str, base: str | None, remote: str | None, push: bool):
         sys.exit(2)
 
 
+def _run(app: Any, host: str, port: int, log_level: str, shutdown_timeout: int) -> None:
+    """Serve until SIGTERM or SIGINT; then stop within about ``shutdown_timeout`` seconds.
+
+    The stop first tells the service (no new branches, pushes deferred), then lets uvicorn finish the
+    requests in flight. A submission still running after that (a thread cannot be interrupted) is left
+    to the receipt journal: the process exits, and the next start finishes or undoes it.
+    """
+    import uvicorn
+
+    state = app.state.intake
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            state.stop()
+            super().handle_exit(sig, frame)
+            # uvicorn re-raises the signal once it has shut down, which would end the process before the
+            # check below; this command exits by itself instead (0 when nothing was left unfinished)
+            getattr(self, "_captured_signals", []).clear()
+
+    server = Server(uvicorn.Config(app, host=host, port=port, log_level=log_level, proxy_headers=False,
+                                   server_header=False, timeout_graceful_shutdown=shutdown_timeout))
+    server.run()
+    state.stop()
+    left = state.wait_idle(1.0)
+    if left:
+        click.echo(f"kinerja intake: stopped with {left} submission(s) unfinished; the next start finishes "
+                   "or undoes them (receipt journal).", err=True)
+        sys.stderr.flush()
+        os._exit(1)  # worker threads cannot be interrupted; the journal makes this safe
+    if not server.started:
+        sys.exit(3)  # uvicorn's 'startup failed' (e.g. the port is taken)
+
+
 def register(main: click.Group) -> None:
     """Add the ``intake`` group to the ``kinerja`` command."""
 
@@ -84,6 +119,17 @@ def register(main: click.Group) -> None:
     @click.option("--max-body", default=256 * 1024, show_default=True, type=int, help="Largest request body in bytes.")
     @click.option("--rate-limit", default=60, show_default=True, type=int, help="Submissions per officer per --rate-window.")
     @click.option("--rate-window", default=600, show_default=True, type=int, help="Rate-limit window in seconds.")
+    @click.option("--login-limit", default=10, show_default=True, type=click.IntRange(min=1),
+                  help="Failed sign-ins of one user name per --rate-window before it is locked out.")
+    @click.option("--login-address-limit", default=30, show_default=True, type=click.IntRange(min=1),
+                  help="Failed sign-ins from one client address per --rate-window before it is locked out.")
+    @click.option("--lockout", default=900, show_default=True, type=click.IntRange(min=1),
+                  help="Seconds a user name or address stays locked out.")
+    @click.option("--trusted-proxy", "trusted_proxies", multiple=True,
+                  help="Address or network of a reverse proxy whose X-Forwarded-For is believed, e.g. 127.0.0.1 "
+                       "(repeatable or comma-separated). Default: none; the client is the connection's peer.")
+    @click.option("--shutdown-timeout", default=5, show_default=True, type=click.IntRange(min=1),
+                  help="Seconds a stop (SIGTERM, Ctrl+C) waits for submissions in flight.")
     @click.option("--cookie-samesite", type=click.Choice(["strict", "lax", "none"]), default="strict", show_default=True,
                   help="SameSite of the session cookie ('none' only with HTTPS, for a static site on another site).")
     @click.option("--staff", is_flag=True, help="Show employees' names in the forms (the form data then needs a sign-in).")
@@ -98,20 +144,25 @@ def register(main: click.Group) -> None:
     @LANG
     def serve(repo: str, accounts: str, host: str, port: int, remote: str | None, push: bool, base: str | None,
               public_url: str | None, allow_origins: tuple[str, ...], max_body: int, rate_limit: int, rate_window: int,
-              cookie_samesite: str, staff: bool, pr_host: str | None, pr_repo: str | None, pr_api_url: str | None,
-              pr_token_env: str, log_level: str, lang: str | None) -> None:
+              login_limit: int, login_address_limit: int, lockout: int, trusted_proxies: tuple[str, ...],
+              shutdown_timeout: int, cookie_samesite: str, staff: bool, pr_host: str | None, pr_repo: str | None,
+              pr_api_url: str | None, pr_token_env: str, log_level: str, lang: str | None) -> None:
         """Run the intake service (Path B): forms at /, submissions become branches."""
-        import uvicorn
-
         from .accounts import AccountsError
         from .gitops import GitError
         from .hosts import PullRequestConfig
+        from .limits import parse_proxies
         from .service import IntakeConfig, create_app
 
+        try:
+            proxies = parse_proxies(trusted_proxies)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--trusted-proxy") from exc
         config = IntakeConfig(
             repo=Path(repo), accounts=Path(accounts), remote=remote, push=push, base=base, lang=_lang(lang),
-            max_body=max_body, rate_limit=rate_limit, rate_window=float(rate_window), public_url=public_url,
-            allow_origins=allow_origins, cookie_samesite=cookie_samesite, staff=staff,
+            max_body=max_body, rate_limit=rate_limit, rate_window=float(rate_window), login_limit=login_limit,
+            login_address_limit=login_address_limit, login_lockout=float(lockout), trusted_proxies=proxies,
+            public_url=public_url, allow_origins=allow_origins, cookie_samesite=cookie_samesite, staff=staff,
             pull_requests=PullRequestConfig(pr_host, pr_repo, pr_api_url, None, pr_token_env))
         try:
             app = create_app(config)
@@ -123,9 +174,14 @@ def register(main: click.Group) -> None:
         if state.store.repo.is_dirty(untracked_files=False):
             click.echo("kinerja intake: peringatan / warning: the working tree has uncommitted changes; "
                        "validation reads the files on disk.", err=True)
+        done = state.recovered
+        if any(done.values()):
+            click.echo(f"kinerja intake: recovered after an interruption: {len(done['receipted'])} receipted, "
+                       f"{len(done['dropped'])} unfinished submissions dropped, {len(done['removed'])} temporary "
+                       "files removed", err=True)
         click.echo(f"kinerja intake: http://{host}:{port}/  (repo {state.store.path}, base {state.store.base}, "
                    f"remote {remote or '-'}{'' if push and remote else ', no push'})", err=True)
-        uvicorn.run(app, host=host, port=port, log_level=log_level, proxy_headers=True, server_header=False)
+        _run(app, host, port, log_level, shutdown_timeout)
 
     @intake.group()
     def user() -> None:
@@ -185,13 +241,16 @@ def register(main: click.Group) -> None:
     @intake.command()
     @click.option("--unit", required=True, help="Unit id.")
     @click.option("--period", required=True, help="Period id.")
-    @click.option("--out", required=True, type=click.Path(dir_okay=False), help="The workbook to write (.xlsx).")
+    @click.option("--out", required=True, type=click.Path(),
+                  help="The workbook to write (.xlsx): a new file, or a template written before (replaced); "
+                       "anything else is refused.")
     @click.option("--repo", default=".", show_default=True, type=click.Path(file_okay=False, exists=True))
     @click.option("--staff", is_flag=True, help="Put employees' names in the sheet titles (never the NIP).")
     @LANG
     def template(unit: str, period: str, out: str, repo: str, staff: bool, lang: str | None) -> None:
         """Write an Excel workbook to fill in: one sheet per employee of UNIT with an SKP in PERIOD."""
         from ..load import find_root, load_tree
+        from ..outdir import OutputRefused
         from .batch import BatchError, write_template
 
         root = find_root(Path(repo))
@@ -205,6 +264,9 @@ def register(main: click.Group) -> None:
         except BatchError as exc:
             _print_problems(exc.problems, language)
             sys.exit(1)
+        except OutputRefused as exc:
+            _print_problems([exc.problem], language)
+            sys.exit(2)
         click.echo(f"{out}: {len(employees)} lembar pegawai / employee sheets ({', '.join(employees)})")
 
     @intake.command("import")

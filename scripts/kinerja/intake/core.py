@@ -8,8 +8,9 @@ validator finds an error in the new file. Validation is the validator itself, ru
 the new file as an in-memory overlay (only the folders the file can refer to are read, so a province of
 40,000 employees is not re-read for each submission).
 
-:meth:`Intake.commit` writes it on a new branch (never the base branch) and pushes it when a remote is
-configured; :mod:`kinerja.intake.gitops` explains how.
+:meth:`Intake.commit` journals the receipt-to-be, writes the file on a new branch (never the base branch),
+pushes it when a remote is configured and logs the receipt; :meth:`Intake.recover` finishes what a crash
+left half done. :mod:`kinerja.intake.gitops` explains how.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from ..validate import validate
 from . import canonical
 from .accounts import Account
 from .formdata import today
-from .gitops import Author, GitError, GitStore
+from .gitops import TRAILER, Author, GitError, GitStore
 from .hosts import PullRequestConfig, PullRequestError, open_pull_request
 
 
@@ -59,9 +60,11 @@ class Prepared:
 
     @property
     def label(self) -> str:
+        """The commit subject and pull-request title: the unit and the period, never who the file is about
+        (a subject reaches places a file does not, such as a host's notifications)."""
         if self.kind == "realisation":
-            return f"Realisasi {self.employee} {self.reporting_period} ({self.unit})"
-        return f"Usulan SKP {self.employee} {self.period} ({self.unit})"
+            return f"Realisasi unit {self.unit} periode {self.reporting_period}"
+        return f"Usulan SKP unit {self.unit} periode {self.period}"
 
 
 def scope_files(root: Path, units: Iterable[str]) -> list[str]:
@@ -239,34 +242,76 @@ class Intake:
         return f"intake/{prepared.unit}/{prepared.employee}/skp-{prepared.period}-{short}"
 
     def commit(self, prepared: Prepared, user: str, lang: str = "id") -> dict[str, Any]:
-        """Write ``prepared`` on a new branch, push it when configured; returns the receipt."""
-        branch = self.branch_for(prepared)
-        message = f"{prepared.label}\n\nSubmitted-by: {user}\nVia: kinerja intake\n"
-        try:
-            commit = self.store.commit_files(branch, {prepared.path: prepared.text.encode("utf-8")}, message,
-                                             Author(user, f"{user}@intake.kinerja.invalid"))
-        except GitError as exc:
-            raise Refused(500, [problem("K822", prepared.path, detail=str(exc))]) from exc
-        receipt = {
-            "ok": True, "id": uuid.uuid4().hex, "kind": prepared.kind, "user": user,
+        """Write ``prepared`` on a new branch, push it when configured, log and return the receipt.
+
+        The receipt is journalled before the branch is written (:meth:`GitStore.journal`); once the store
+        is stopping, nothing new is written (503, K832) and the push is left to ``retry``.
+        """
+        if self.store.stopping.is_set():
+            raise Refused(503, [problem("K832", "(intake)")])
+        receipt = self._draft(prepared, user, lang)
+        branch = receipt["branch"]
+        # The subject names the unit and period and an opaque submission id, never the employee.
+        message = (f"{prepared.label} (kiriman {receipt['submission']})\n\nSubmitted-by: {user}\nVia: kinerja intake\n"
+                   f"{TRAILER}: {receipt['id']}\n")
+        with self.store.journal(receipt):
+            self.store.pause_point("after-journal")
+            try:
+                receipt["commit"] = self.store.commit_files(branch, {prepared.path: prepared.text.encode("utf-8")},
+                                                            message, Author(user, f"{user}@intake.kinerja.invalid"))
+            except GitError as exc:
+                raise Refused(500, [problem("K822", prepared.path, detail=str(exc))]) from exc
+            self.store.pause_point("after-branch")
+            self._push(receipt, lang)
+            self.store.pause_point("after-push")
+            self._pull_request(receipt, prepared, user, lang)
+            self.store.log_receipt(receipt)
+        return receipt
+
+    def _draft(self, prepared: Prepared, user: str, lang: str) -> dict[str, Any]:
+        """The receipt before the branch exists (``commit`` still None)."""
+        return {
+            "ok": True, "id": uuid.uuid4().hex, "submission": uuid.uuid4().hex[:12], "kind": prepared.kind,
+            "user": user,
             "time": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
             "unit": prepared.unit, "employee": prepared.employee, "period": prepared.period,
-            "reporting_period": prepared.reporting_period, "file": prepared.path, "branch": branch,
-            "commit": commit, "base": self.store.base, "remote": self.store.remote,
-            "push": "local", "pull_request": None,
+            "reporting_period": prepared.reporting_period, "file": prepared.path,
+            "branch": self.branch_for(prepared), "commit": None, "base": self.store.base,
+            "remote": self.store.remote, "push": "local", "pull_request": None,
             "report": {"valid": prepared.report.ok,
                        "problems": [p.to_dict(lang) for p in prepared.report.sorted()]},
             "elsewhere": [p.to_dict(lang) for p in prepared.elsewhere],
             "notices": [], "content": prepared.text,
         }
-        if self.store.push_enabled:
+
+    def _push(self, receipt: dict[str, Any], lang: str) -> None:
+        """Push the receipt's branch (deferred to ``retry`` when the store is stopping)."""
+        if not self.store.push_enabled:
+            return
+        branch = receipt["branch"]
+        if self.store.stopping.is_set():
+            reason: str | None = "the intake service was stopping"
+            self.store.defer(branch, reason)
+        else:
             reason = self.store.push(branch)
-            if reason is None:
-                receipt["push"] = "pushed"
-            else:
-                receipt["push"] = "pending"
-                receipt["notices"].append(problem("K820", prepared.path, branch=branch, remote=self.store.remote,
-                                                  reason=reason).to_dict(lang))
+        receipt["push"] = "pushed" if reason is None else "pending"
+        if reason is not None:
+            receipt["notices"].append(problem("K820", receipt["file"], branch=branch, remote=self.store.remote,
+                                              reason=reason).to_dict(lang))
+
+    def recover(self, lang: str = "id") -> dict[str, list[str]]:
+        """Finish or undo the submissions a crash interrupted (:meth:`GitStore.recover`)."""
+        def complete(receipt: dict[str, Any]) -> dict[str, Any]:
+            receipt.setdefault("notices", []).append(
+                problem("K833", receipt.get("file") or "(intake)", branch=receipt["branch"]).to_dict(lang))
+            self._push(receipt, lang)
+            return receipt
+
+        return self.store.recover(complete)
+
+    def _pull_request(self, receipt: dict[str, Any], prepared: Prepared, user: str, lang: str) -> None:
+        """Open the pull request of a pushed branch when a Git host is configured (K828 if it fails)."""
+        branch = receipt["branch"]
         if receipt["push"] == "pushed" and self.pull_requests.host:
             token = os.environ.get(self.pull_requests.token_env, "")
             try:
@@ -277,7 +322,6 @@ class Intake:
                 receipt["pull_request"] = open_pull_request(config, token, branch, prepared.label, body)
             except PullRequestError as exc:
                 receipt["notices"].append(problem("K828", prepared.path, detail=str(exc)).to_dict(lang))
-        return receipt
 
 
 def _full(pattern: str, value: str) -> bool:

@@ -29,6 +29,7 @@ from typing import Any, Mapping
 from markupsafe import Markup, escape
 
 from ..load import Loaded
+from ..outdir import FORMS, replacing
 from . import formdata, hosts
 from .texts import TEXTS
 
@@ -87,6 +88,15 @@ class RenderedForms:
     javascript: Path | None = None
     css: Path | None = None
     data: list[Path] = field(default_factory=list)
+
+    def moved(self, old: Path, new: Path) -> RenderedForms:
+        """The same paths once the folder ``old`` is renamed ``new``."""
+        def move(path: Path) -> Path:
+            return new / path.relative_to(old)
+
+        return RenderedForms({name: move(p) for name, p in self.pages.items()},
+                             move(self.javascript) if self.javascript else None,
+                             move(self.css) if self.css else None, [move(p) for p in self.data])
 
 
 def _t(lang: str, key: str) -> Markup:
@@ -209,25 +219,31 @@ def render_forms(loaded: Loaded, out_dir: Path, lang: str = "id",
     """Write the two form pages, the script, the style sheet and the forms' data into ``out_dir``.
 
     ``loaded`` is the output of :func:`kinerja.load.load_tree` (valid data is expected; the forms only
-    offer what the data holds). Returns the paths written. Nothing outside ``out_dir`` is touched.
+    offer what the data holds). Returns the paths written. ``out_dir`` is replaced as a whole, and only
+    when it is missing, empty or made by this function (:mod:`kinerja.outdir`; else
+    :class:`~kinerja.outdir.OutputRefused`); nothing outside it is touched.
     """
     if not isinstance(config, FormsConfig):
         config = FormsConfig.from_mapping(config)
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    with replacing(out_dir, FORMS, (loaded.root,)) as staging:
+        written = _render_into(staging, loaded, lang, config)
+    return written.moved(staging, out_dir)
+
+
+def _render_into(folder: Path, loaded: Loaded, lang: str, config: FormsConfig) -> RenderedForms:
+    """Write the forms into ``folder`` (a new, empty staging folder)."""
     result = RenderedForms()
     real_name, contract_name = config.page_names
     pages = {real_name: _page(_t(lang, "title_realisation"), realisation_form(lang), config),
              contract_name: _page(_t(lang, "title_contract"), contract_form(lang), config)}
     for name, text in pages.items():
-        path = out_dir / f"{name}.md"
+        path = folder / f"{name}.md"
         path.write_text(text, encoding="utf-8")
         result.pages[name] = path
-    assets = out_dir / "assets"
+    assets = folder / "assets"
     result.javascript, result.css = write_assets(assets)
     data = assets / DATA_DIR
-    if data.exists():
-        shutil.rmtree(data)
     (data / "units").mkdir(parents=True)
     index = formdata.index(loaded, lang, config.staff, config.submit())
     (data / "index.json").write_text(dumps(index), encoding="utf-8")

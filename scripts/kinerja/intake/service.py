@@ -4,21 +4,29 @@ Officers open the service's own pages (``/`` for realisations, ``/usulan`` for c
 forms on the static site when it is allowed as an origin. A submission is ``POST /api/submit`` with JSON
 ``{"kind": "realisation" | "contract", "content": "<the YAML>", "lang": "id"}`` and:
 
-1. the body is at most ``max_body`` bytes (413, K814);
+1. the body is at most ``max_body`` bytes (413, K814), is JSON (415/400, K816) with only the known fields
+   (400, K835), and every number in it is within :mod:`kinerja.bounds` (422, K834), checked on the text
+   before it is converted;
 2. the officer is signed in (401, K810): ``POST /api/login`` checks the accounts file (scrypt hashes)
-   and sets an HttpOnly session cookie; failed sign-ins are rate limited (429, K815);
+   and sets an HttpOnly session cookie; failed sign-ins lock out the user name (429, K830) and the client
+   address (429, K831) for a while (:mod:`kinerja.intake.limits`; ``X-Forwarded-For`` counts only behind
+   a trusted proxy);
 3. the request comes from an allowed origin and carries the session's CSRF token in ``X-CSRF-Token``
    (403, K813); submissions per officer are rate limited (429, K815);
 4. the YAML is parsed with the safe loader and checked by :class:`kinerja.intake.core.Intake`: ids and
    path (400, K817), unit authorisation (403, K812), lock date (409, K821), the validator (422);
 5. the canonical file is committed on a new branch and pushed; the answer is the receipt (201, or 202
    when the push is still pending: K820), also kept in the receipt log and shown at ``/receipt/<id>``.
+   The submission is journalled first, so a crash is finished or undone at the next start
+   (:meth:`kinerja.intake.gitops.GitStore.recover`); once the service is stopping no new branch is
+   written (503, K832) and in-flight pushes are deferred to ``retry``.
 
 Every page is sent with a strict Content-Security-Policy (scripts and styles only from the service).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import secrets
@@ -26,6 +34,7 @@ import threading
 import time
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Awaitable, Callable
 from urllib.parse import urlsplit
@@ -39,18 +48,27 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from .. import bounds
 from ..load import layout, yamlsafe
-from ..report import Problem, problem
+from ..report import Problem, format_path, problem
 from . import formdata, forms
 from .accounts import Account, AccountStore
 from .core import Intake, Refused
 from .gitops import GitStore
 from .hosts import PullRequestConfig
-from .texts import TEXTS
+from .limits import ClientAddress, Lockout, Network, address_key
+from .texts import NUMBER_REFUSALS, REQUEST_BODY, TEXTS
 
 COOKIE = "kinerja_intake"
 RECEIPT_ID = re.compile(r"[0-9a-f]{32}")
 RECENT_RECEIPTS = 1000
+MAX_SHOWN = 24  # characters of a refused value shown back
+FIELDS = {  # the fields each POST accepts
+    "login": {"user", "password", "lang"},
+    "logout": {"lang"},
+    "submit": {"kind", "content", "lang"},
+    "retry": {"lang"},
+}
 
 
 @dataclass
@@ -66,7 +84,10 @@ class IntakeConfig:
     max_body: int = 256 * 1024            # bytes per request
     rate_limit: int = 60                  # submissions per officer per ``rate_window`` seconds
     rate_window: float = 600.0
-    login_limit: int = 10                 # failed sign-ins per user and address per ``rate_window``
+    login_limit: int = 10                 # failed sign-ins of one user name per ``rate_window`` …
+    login_address_limit: int = 30         # … and from one address, before a lockout of ``login_lockout``
+    login_lockout: float = 900.0          # seconds a user name or address is locked out
+    trusted_proxies: tuple[Network, ...] = ()  # peers whose X-Forwarded-For is believed (default: none)
     session_ttl: float = 8 * 3600.0       # seconds of inactivity before a session ends
     public_url: str | None = None         # e.g. https://intake.bkd.example.go.id (its origin is trusted)
     allow_origins: tuple[str, ...] = ()   # other origins allowed to submit (the static site), with CORS
@@ -107,6 +128,57 @@ class RateLimiter:
     def record(self, key: str) -> None:
         with self.lock:
             self.hits[key].append(time.monotonic())
+
+
+class OutOfBounds(ValueError):
+    """Raised while parsing JSON when a number is beyond :mod:`kinerja.bounds`."""
+
+    def __init__(self, text: str, reason: str) -> None:
+        super().__init__(reason)
+        self.text, self.reason = text, reason
+
+
+def _bounded_int(text: str) -> int:
+    reason = bounds.refusal(text)
+    if reason:
+        raise OutOfBounds(text, reason)
+    return int(text)
+
+
+def _bounded_float(text: str) -> float:
+    reason = bounds.refusal(text)
+    if reason:
+        raise OutOfBounds(text, reason)
+    return float(text)
+
+
+def _no_constant(text: str) -> float:
+    raise OutOfBounds(text, "not-finite")
+
+
+def parse_json(text: str) -> Any:
+    """``json.loads`` that refuses numbers beyond the bounds on their text, before converting them."""
+    return json.loads(text, parse_int=_bounded_int, parse_float=_bounded_float, parse_constant=_no_constant)
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN - 1] + "…"
+
+
+def number_problems(data: Any, path: tuple[str | int, ...] = ()) -> list[Problem]:
+    """K834 for every number of loaded YAML that is beyond the bounds (before the canonical writer)."""
+    if isinstance(data, dict):
+        return [p for k, v in data.items() for p in number_problems(v, path + (str(k),))]
+    if isinstance(data, list):
+        return [p for i, v in enumerate(data) for p in number_problems(v, path + (i,))]
+    if isinstance(data, bool) or not isinstance(data, (int, float, Decimal)) or bounds.is_within_bounds(data):
+        return []
+    text = str(data)  # an int here came from text the loader accepted, so str() is cheap
+    reason = bounds.decimal_refusal(data) if isinstance(data, Decimal) else bounds.refusal(text)
+    shown = _shown(text)
+    field = format_path(path) or "content"
+    return [problem("K834", "(intake)", path=path, value=shown, field=field,
+                    reason=NUMBER_REFUSALS[reason or "too-large"])]
 
 
 class TooLarge(Exception):
@@ -161,7 +233,11 @@ class IntakeApp:
         self.sessions: dict[str, Session] = {}
         self.sessions_lock = threading.Lock()
         self.submissions = RateLimiter(config.rate_limit, config.rate_window)
-        self.logins = RateLimiter(config.login_limit, config.rate_window)
+        self.user_lockout = Lockout(config.login_limit, config.rate_window, config.login_lockout)
+        self.address_lockout = Lockout(config.login_address_limit, config.rate_window, config.login_lockout)
+        self.busy = 0                       # submissions in flight
+        self.idle = threading.Condition()
+        self.recovered = self.intake.recover(self.lang)
         self.receipts: dict[str, dict[str, Any]] = {}
         self.trusted = {o.rstrip("/").lower() for o in config.allow_origins}
         if config.public_url:
@@ -216,26 +292,36 @@ class IntakeApp:
             chunks.append(chunk)
         return b"".join(chunks)
 
-    async def json_body(self, request: Request) -> dict[str, Any]:
+    async def json_body(self, request: Request, allowed: set[str]) -> dict[str, Any]:
         if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
             raise Refused(415, [problem("K816", "(intake)", detail="Content-Type must be application/json")])
         raw = await self.read_body(request)
         try:
-            data = json.loads(raw.decode("utf-8") or "{}")
+            data = parse_json(raw.decode("utf-8") or "{}")
+        except OutOfBounds as exc:
+            raise Refused(422, [problem("K834", "(intake)", value=_shown(exc.text), field=REQUEST_BODY,
+                                        reason=NUMBER_REFUSALS[exc.reason])]) from exc
+        except RecursionError as exc:
+            raise Refused(400, [problem("K816", "(intake)", detail="JSON nested too deeply")]) from exc
         except (UnicodeDecodeError, ValueError) as exc:
-            raise Refused(400, [problem("K816", "(intake)", detail=f"invalid JSON ({exc})")]) from exc
+            raise Refused(400, [problem("K816", "(intake)", detail=f"invalid JSON ({_shown(str(exc))})")]) from exc
         if not isinstance(data, dict):
             raise Refused(400, [problem("K816", "(intake)", detail="expected a JSON object")])
+        unknown = sorted(set(data) - allowed)
+        if unknown:
+            raise Refused(400, [problem("K835", "(intake)", fields=", ".join(_shown(f) for f in unknown[:5]),
+                                        allowed=", ".join(sorted(allowed)))])
         return data
 
     async def guarded(self, request: Request, handler: Callable[[dict[str, Any], Session | None, str], Awaitable[Response]],
-                      need_session: bool = True) -> Response:
-        """The common checks of every POST: origin, size, session, CSRF; then the handler."""
+                      fields: str, need_session: bool = True) -> Response:
+        """The common checks of every POST: origin, size, JSON with ``FIELDS[fields]``, session, CSRF;
+        then the handler."""
         lang = self.request_lang(request)
         try:
             if not self.origin_ok(request):
                 return self.refuse(403, [problem("K813", "(intake)")], lang)
-            body = await self.json_body(request)
+            body = await self.json_body(request, FIELDS[fields])
             lang = self.request_lang(request, body)
             session = self.session_of(request)
             if need_session:
@@ -309,14 +395,17 @@ class IntakeApp:
             user, password = body.get("user"), body.get("password")
             if not isinstance(user, str) or not isinstance(password, str) or len(user) > 64 or len(password) > 1024:
                 return self.refuse(400, [problem("K816", "(intake)", detail="user and password")], lang)
-            key = f"{user}|{request.client.host if request.client else '-'}"
-            wait = self.logins.retry_after(key, record=False)
-            if wait:
-                return self.refuse(429, [problem("K815", "(intake)", seconds=wait)], lang, {"Retry-After": str(wait)})
+            address = request.client.host if request.client else "-"
+            locked = self.login_locked(user, address, lang)
+            if locked is not None:  # checked before the password: a locked-out guess learns nothing
+                return self.refuse(429, locked[1], lang, {"Retry-After": str(locked[0])})
             account = await run_in_threadpool(self.accounts.verify, user, password)
             if account is None:
-                self.logins.record(key)
-                return self.refuse(401, [problem("K811", "(intake)")], lang)
+                self.user_lockout.fail(user.lower())
+                self.address_lockout.fail(address_key(address))
+                now_locked = self.login_locked(user, address, lang)
+                return self.refuse(401, [problem("K811", "(intake)")] + (now_locked[1] if now_locked else []), lang)
+            self.user_lockout.clear(user.lower())
             token = secrets.token_urlsafe(32)
             now = time.monotonic()
             session = Session(account.user, secrets.token_urlsafe(32), now + self.config.session_ttl)
@@ -329,7 +418,17 @@ class IntakeApp:
                                 samesite=self.config.cookie_samesite, path="/")
             return response
 
-        return await self.guarded(request, handler, need_session=False)
+        return await self.guarded(request, handler, "login", need_session=False)
+
+    def login_locked(self, user: str, address: str, lang: str) -> tuple[int, list[Problem]] | None:
+        """``(seconds, [K831 or K830])`` when the address or the user name is locked out, else None."""
+        wait = self.address_lockout.locked(address_key(address))
+        if wait:
+            return wait, [problem("K831", "(intake)", address=address, seconds=wait)]
+        wait = self.user_lockout.locked(user.lower())
+        if wait:
+            return wait, [problem("K830", "(intake)", user=_shown(user), seconds=wait)]
+        return None
 
     async def api_logout(self, request: Request) -> Response:
         async def handler(body: dict[str, Any], session: Session | None, lang: str) -> Response:
@@ -340,7 +439,7 @@ class IntakeApp:
             response.delete_cookie(COOKIE, path="/")
             return response
 
-        return await self.guarded(request, handler)
+        return await self.guarded(request, handler, "logout")
 
     # --- submissions -----------------------------------------------------------------------------------
     async def api_submit(self, request: Request) -> Response:
@@ -355,7 +454,10 @@ class IntakeApp:
             kind, content = body.get("kind"), body.get("content")
             if kind not in ("realisation", "contract") or not isinstance(content, str):
                 return self.refuse(400, [problem("K816", "(intake)", detail="'kind' and 'content' (the YAML text)")], lang)
-            receipt = await run_in_threadpool(self.submit, kind, content, account, lang)
+            try:
+                receipt = await run_in_threadpool(self.submit_counted, kind, content, account, lang)
+            except asyncio.CancelledError:  # a stop's grace period is over; the thread cannot be interrupted
+                return self.refuse(503, [problem("K836", "(intake)")], lang)
             self.receipts[receipt["id"]] = receipt
             while len(self.receipts) > RECENT_RECEIPTS:  # older ones are read back from the receipt log
                 self.receipts.pop(next(iter(self.receipts)))
@@ -364,16 +466,42 @@ class IntakeApp:
             return JSONResponse(public, status_code=202 if receipt["push"] == "pending" else 201,
                                 headers={"Cache-Control": "no-store"})
 
-        return await self.guarded(request, handler)
+        return await self.guarded(request, handler, "submit")
+
+    def submit_counted(self, kind: str, content: str, account: Account, lang: str) -> dict[str, Any]:
+        """:meth:`submit`, counted as in flight (see :meth:`wait_idle`)."""
+        with self.idle:
+            self.busy += 1
+        try:
+            return self.submit(kind, content, account, lang)
+        finally:
+            with self.idle:
+                self.busy -= 1
+                self.idle.notify_all()
 
     def submit(self, kind: str, content: str, account: Account, lang: str) -> dict[str, Any]:
-        data, problems = yamlsafe.load_bytes(content.encode("utf-8"), "(intake)", self.config.max_body)
+        """Load, check and commit one submitted file; the receipt (also in the receipt log)."""
+        try:
+            data, problems = yamlsafe.load_bytes(content.encode("utf-8"), "(intake)", self.config.max_body)
+        except (ValueError, RecursionError) as exc:  # the loader reports what it knows; never a traceback
+            raise Refused(422, [problem("K816", "(intake)", detail="the YAML content cannot be read")]) from exc
+        problems = problems or number_problems(data)
         if problems:
             raise Refused(422, problems)
         prepared = self.intake.prepare(kind, data, account)
-        receipt = self.intake.commit(prepared, account.user, lang)
-        self.store.log_receipt(receipt)
-        return receipt
+        return self.intake.commit(prepared, account.user, lang)
+
+    def stop(self) -> None:
+        """No new branches from now on; paused or pushing submissions finish without pushing."""
+        self.store.stopping.set()
+
+    def wait_idle(self, timeout: float) -> int:
+        """Wait up to ``timeout`` seconds for the submissions in flight; returns how many still run."""
+        deadline = time.monotonic() + timeout
+        with self.idle:
+            while self.busy and time.monotonic() < deadline:
+                self.idle.wait(max(0.01, deadline - time.monotonic()))
+            return self.busy
 
     async def api_retry(self, request: Request) -> Response:
         async def handler(body: dict[str, Any], session: Session | None, lang: str) -> Response:
@@ -383,7 +511,7 @@ class IntakeApp:
                                               for b, r in failed.items()]},
                                 status_code=200 if not failed else 502, headers={"Cache-Control": "no-store"})
 
-        return await self.guarded(request, handler)
+        return await self.guarded(request, handler, "retry")
 
     def find_receipt(self, receipt_id: str) -> dict[str, Any] | None:
         if receipt_id in self.receipts:
@@ -459,7 +587,7 @@ def create_app(config: IntakeConfig) -> Starlette:
         Route("/healthz", state.health),
         Route("/favicon.ico", lambda request: Response(status_code=204)),
     ]
-    middleware = [Middleware(SecurityHeaders)]
+    middleware = [Middleware(ClientAddress, proxies=config.trusted_proxies), Middleware(SecurityHeaders)]
     if config.allow_origins:
         middleware.append(Middleware(CORSMiddleware, allow_origins=[o.rstrip("/") for o in config.allow_origins],
                                      allow_credentials=True, allow_methods=["GET", "POST"],

@@ -6,6 +6,8 @@ labels, buttons and help lines. The browser receives them in ``index.json`` so t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 TEXTS: dict[str, dict[str, str]] = {
     "id": {
         "title_realisation": "Laporkan realisasi",
@@ -271,3 +273,21 @@ TEXTS: dict[str, dict[str, str]] = {
 def text(lang: str, key: str, **values: str) -> str:
     words = TEXTS["en" if lang == "en" else "id"][key]
     return words.format(**values) if values else words
+
+
+@dataclass(frozen=True)
+class Words:
+    """A catalogue message's parameter in both languages (:mod:`kinerja.report` picks the language)."""
+
+    id: str
+    en: str
+
+
+#: Why :mod:`kinerja.bounds` refuses a number, for K834.
+NUMBER_REFUSALS: dict[str, Words] = {
+    "too-long": Words("lebih dari 40 karakter", "more than 40 characters"),
+    "too-large": Words("10^15 atau lebih", "10^15 or more"),
+    "too-precise": Words("lebih halus dari 10^-20", "finer than 10^-20"),
+    "not-finite": Words("bukan bilangan terhingga", "not a finite number"),
+}
+REQUEST_BODY = Words("isi permintaan (JSON)", "the request body (JSON)")

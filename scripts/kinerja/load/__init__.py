@@ -17,7 +17,7 @@ from .. import model as m
 from ..report import Problem, problem
 from . import build, layout, yamlsafe
 from .cache import VERSION as CACHE_VERSION
-from .cache import FolderCache, blob_digest, cache_folder, parse_many
+from .cache import FolderCache, cache_folder, entry_key, fingerprint, parse_many
 
 
 @dataclass(slots=True)
@@ -207,7 +207,7 @@ class _Parse:
     """What the cache stores for one file: its document or its checked record, and reading problems.
 
     Called with ``raw=None`` it reads the file itself (a cold load then never holds a province's bytes
-    in one process) and also returns the blob digest of what it read, the cache key; else None."""
+    in one process) and also returns the cache key of what it read (:func:`.cache.entry_key`); else None."""
 
     def __init__(self, check: Checker | None, root: Path) -> None:
         self.check = check
@@ -219,7 +219,7 @@ class _Parse:
             raw, problems = read_file(self.root, file, max_bytes, {})
             if raw is None:
                 return (None, problems), None
-            digest = blob_digest(raw)
+            digest = entry_key(file, raw)
         doc, problems = parse_document(file, raw, max_bytes)
         if doc is not None and self.check is not None and doc.kind in RECORD_KINDS:
             return (_record(doc, self.check), tuple(problems)), digest
@@ -267,7 +267,6 @@ def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, by
     overlay = dict(overlay or {})
     names = sorted(set(discover(root) if files is None else files) | set(overlay))
     loaded = Loaded(root=root, province=m.Province(), overlay=overlay)
-    folder = cache_folder(root) if cache else None
 
     settings_file = next((f for f in names if f in (f"{layout.DATA_DIR}/settings.yaml", f"{layout.DATA_DIR}/settings.yml")), None)
     max_bytes = yamlsafe.DEFAULT_MAX_BYTES
@@ -285,8 +284,7 @@ def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, by
         loaded.files_read += 1
     else:
         loaded.province.settings = build.settings({})
-    mode = f"{max_bytes}-{'checked' if check is not None else 'raw'}"
-    store = FolderCache(folder / "parse" / f"{CACHE_VERSION}-{mode}" if folder is not None else None, prune=files is None)
+    store = _parse_cache(root, cache, check, max_bytes, prune=files is None)
 
     # First pass, in path order: read each file and ask its folder's cache shard whether these bytes
     # were parsed before (positions in an array, not objects: a province has 700,000 files).
@@ -302,7 +300,7 @@ def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, by
             loaded.problems.extend(problems)
             _mark_unreadable(loaded.province, file)
             continue
-        digest = blob_digest(raw)
+        digest = entry_key(file, raw)  # the path is part of the key: a copy elsewhere never stands in
         position = store.find(file, digest)
         if position is not None:
             hits[index] = position
@@ -320,8 +318,7 @@ def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, by
         if position == _SKIP:
             continue
         found = store.take(file, position) if position != _MISS else None
-        # The same bytes may be at another path: a checked record names its file, a document its place.
-        if found is not None and not (found[0].file == file if isinstance(found[0], Record) else _same_place(found[0], file)):
+        if found is not None and not _fits(found, file):  # never, unless the shard was damaged
             found, position = None, _AGAIN
         if found is None:
             if position == _MISS:
@@ -356,6 +353,29 @@ def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, by
     loaded.documents = documents
     build_province(loaded.province, [d for d in documents if not d.slim])
     return loaded
+
+
+def _parse_cache(root: Path, cache: bool, check: Checker | None, max_bytes: int, prune: bool) -> FolderCache:
+    """The load's parse cache: its fingerprint holds what a file's result depends on besides its path and
+    bytes (the size limit and, for a checked load, the schemas: ``check.fingerprint()``). A check that
+    cannot say what it depends on gets no cache."""
+    if not cache or (check is not None and not hasattr(check, "fingerprint")):
+        return FolderCache(None)
+    folder = cache_folder(root, "parse", f"{CACHE_VERSION}-{'raw' if check is None else 'checked'}")
+    if folder is None:
+        return FolderCache(None)
+    return FolderCache(folder, fingerprint(max_bytes, None if check is None else check.fingerprint()), prune=prune)
+
+
+def _fits(found: Any, file: str) -> bool:
+    """Whether a cached result has the shape a parse gives and was made for this path (its key says so
+    already: this only keeps a damaged entry from being used)."""
+    if type(found) is not tuple or len(found) != 2 or type(found[1]) is not tuple:
+        return False
+    item = found[0]
+    if isinstance(item, Record):
+        return item.file == file
+    return (item is None or isinstance(item, Document)) and _same_place(item, file)
 
 
 def _same_place(doc: Any, file: str) -> bool:

@@ -82,6 +82,7 @@ def settings(data: Any) -> m.Settings:
         phrases += tuple(p for p in extra if isinstance(p, str))
     max_bytes = data.get("max_file_bytes")
     appeal_days = data.get("appeal_days")
+    group = data.get("min_group_size")
     return m.Settings(
         government=_str(data.get("government")) or "Pemerintah Provinsi",
         language=data.get("language") if data.get("language") in ("id", "en") else "id",
@@ -90,6 +91,7 @@ def settings(data: Any) -> m.Settings:
         max_file_bytes=max_bytes if isinstance(max_bytes, int) and max_bytes > 0 else 5 * 1024 * 1024,
         appeal_days=appeal_days if isinstance(appeal_days, int) and appeal_days > 0 else 14,
         today=as_date(data.get("today")),
+        min_group_size=group if isinstance(group, int) and not isinstance(group, bool) and group >= 2 else 5,
     )
 
 
@@ -126,7 +128,8 @@ def positions(p: m.Province, data: Any, file: str, unit: str) -> None:
         p.positions[item["id"]] = m.Position(
             item["id"], _str(item.get("title")) or item["id"], _str(item.get("class")) or "", unit,
             _str(item.get("reports_to")), _str(item.get("summary")) or "", duties, src, _str(item.get("level")),
-            item.get("head") is True, grade if isinstance(grade, int) and not isinstance(grade, bool) else None)
+            item.get("head") is True, grade if isinstance(grade, int) and not isinstance(grade, bool) else None,
+            item.get("skeleton") is True)
 
 
 def employees(p: m.Province, data: Any, file: str, unit: str) -> None:

@@ -21,7 +21,7 @@ from ..load import Loaded
 from ..score import engine
 from ..score.engine import EmployeeResult, ScoreRun, UnitResult
 from . import escape as esc
-from . import i18n
+from . import i18n, suppress
 from .history import History
 from .privacy import Privacy
 
@@ -114,6 +114,7 @@ class SiteData:
     # Per period: contracts scored and their predikat, kept when the results themselves are dropped
     # part by part (a site made one OPD at a time).
     tally: dict[str, tuple[int, Counter[str]]] = field(default_factory=dict)
+    plans: dict[tuple[str, str], set[Any]] = field(default_factory=dict)  # (agency, period) → withheld cells
 
     @property
     def province(self) -> m.Province:
@@ -189,6 +190,60 @@ class SiteData:
     def agency_of(self, unit_id: str) -> str:
         chain = self.ancestors(unit_id)
         return chain[0].id if chain else unit_id
+
+    # --- small groups (:mod:`.suppress`) ---------------------------------------------------------------
+    def withheld(self, unit: str, period: str) -> frozenset[str]:
+        """The figures of a unit's period this build withholds: ``distribution`` (its own employees),
+        ``subtree_distribution`` (with its sub-units), ``allowance_totals``; none outside public builds."""
+        if not self.privacy.public:
+            return frozenset()
+        cells = self._distribution_plan(self.agency_of(unit), period)
+        out = {name for name, kind in (("distribution", "own"), ("subtree_distribution", "sub"))
+               if (kind, unit) in cells}
+        if 0 < self._allowance_people(unit, period) < self.min_group:
+            out.add("allowance_totals")
+        return frozenset(out)
+
+    def province_withheld(self, period: str) -> frozenset[str]:
+        """``distribution`` and/or ``allowance`` when the province's figure of ``period`` is withheld: its
+        group is small, or exactly one of its parts is withheld (the province total is the complement)."""
+        if not self.privacy.public:
+            return frozenset()
+        out = set()
+        total = sum(self.tally.get(period, (0, Counter()))[1].values())
+        hidden = [a.id for a in self.agencies() if ("sub", a.id) in self._distribution_plan(a.id, period)
+                  and self._rated(a.id, period, "sub")]
+        if 0 < total < self.min_group or len(hidden) == 1:
+            out.add("distribution")
+        people = [self._allowance_people(u, p) for u, p in self.run.units if p == period]
+        if 0 < sum(people) < self.min_group or sum(1 for n in people if 0 < n < self.min_group) == 1:
+            out.add("allowance")
+        return frozenset(out)
+
+    def _rated(self, unit: str, period: str, kind: str) -> int:
+        result = self.unit_result(unit, period)
+        if result is None:
+            return 0
+        return sum((result.distribution if kind == "own" else result.subtree_distribution).values())
+
+    def _allowance_people(self, unit: str, period: str) -> int:
+        result = self.unit_result(unit, period)
+        allowance = result.allowance if result is not None else None
+        return 0 if allowance is None else (getattr(allowance, "people", 0) or allowance.count)
+
+    def _distribution_plan(self, agency: str, period: str) -> set[Any]:
+        """The withheld distribution cells of one agency's units (decided inside the agency)."""
+        plan = self.plans.get((agency, period))
+        if plan is None:
+            counts: dict[Any, int] = {}
+            relations = []
+            for unit in self.province.subtree(agency):
+                for kind in ("own", "sub"):
+                    counts[(kind, unit)] = self._rated(unit, period, kind)
+                parts = (("own", unit), *(("sub", child.id) for child in self.children.get(unit, [])))
+                relations.append(suppress.Relation(("sub", unit), parts))
+            plan = self.plans[(agency, period)] = suppress.plan(counts, relations, self.min_group)
+        return plan
 
 
 class Cx:

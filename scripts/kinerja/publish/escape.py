@@ -6,6 +6,9 @@ which HTML-escapes it *and* writes every character Markdown (or one of its exten
 meaning as a numeric character reference. The result reads the same in a browser, in the search index
 and in the table of contents, and no combination of characters in the data can become markup, a link
 or an attribute. Links from the data go through :func:`safe_url`: only ``http`` and ``https``.
+Invisible characters (bidirectional overrides and isolates, zero-width characters; see
+:mod:`kinerja.plaintext`) are dropped from every string, so nothing is published that reads in another
+order than it is stored, and a URL holding one is not made a link.
 
 Data-bearing blocks (tables, lists, figures) are written as raw HTML blocks built with these helpers;
 Python-Markdown stashes a raw block whole, so nothing inside it is parsed as Markdown.
@@ -17,6 +20,8 @@ import re
 from typing import Any, Iterable, Sequence
 
 from markupsafe import escape
+
+from ..plaintext import strip as _visible
 
 #: Characters that HTML or Markdown (with attr_list, tables, admonitions, toc) treat specially.
 _SPECIAL = "&<>\"'\\`*_{}[]()#+!|~^$"
@@ -33,7 +38,7 @@ def text(value: Any) -> str:
     """``value`` as inert text for Markdown and HTML alike (line breaks become ``<br>``)."""
     if value is None:
         return ""
-    out = str(value).translate(_TABLE)
+    out = _visible(str(value)).translate(_TABLE)
     return "<br>".join(_BREAKS.split(out)) if "\n" in out or "\r" in out else out
 
 
@@ -41,19 +46,19 @@ def inline(value: Any) -> str:
     """Like :func:`text` on one line (headings, list items): whitespace collapsed."""
     if value is None:
         return ""
-    return _SPACE.sub(" ", str(value)).strip().translate(_TABLE)
+    return _SPACE.sub(" ", _visible(str(value))).strip().translate(_TABLE)
 
 
 def title(value: Any) -> str:
     """Text for a page's first heading, which MkDocs also uses as the page title."""
     if value is None:
         return ""
-    return _SPACE.sub(" ", str(value)).strip().translate(_TITLE)
+    return _SPACE.sub(" ", _visible(str(value))).strip().translate(_TITLE)
 
 
 def attr(value: Any) -> str:
     """A value for an HTML attribute written by this package (ids, classes, our own URLs)."""
-    return str(escape("" if value is None else str(value)))
+    return str(escape("" if value is None else _visible(str(value))))
 
 
 def safe_url(value: Any) -> str | None:
@@ -61,6 +66,8 @@ def safe_url(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     candidate = value.strip()
+    if _visible(candidate) != candidate:
+        return None  # a link whose shown and real address could differ
     return candidate if _SAFE_SCHEME.match(candidate) else None
 
 

@@ -111,6 +111,60 @@ TABLE: dict[str, tuple[str, str]] = {
                                "pegawai berpredikat.",
                                "{count} distribution guidance warnings; the details are not shown because fewer than "
                                "{n} employees are rated."),
+    "unit.dist_complement": ("… = tidak ditampilkan: kelompok kurang dari {n} pegawai berpredikat, atau angka yang "
+                             "ikut disembunyikan agar angka kelompok kecil tidak dapat dihitung dengan pengurangan "
+                             "(lihat {link}).",
+                             "… = not shown: a group of fewer than {n} rated employees, or a figure withheld with it "
+                             "so that a small group's figure cannot be had by subtraction (see {link})."),
+    "home.dist_withheld": ("Sebaran predikat tingkat provinsi tidak ditampilkan: kelompoknya kurang dari {n} pegawai "
+                           "berpredikat, atau tepat satu perangkat daerah disembunyikan sehingga sebarannya dapat "
+                           "dihitung dengan pengurangan (lihat {link}).",
+                           "The province's distribution of ratings is not shown: fewer than {n} employees are rated, "
+                           "or exactly one agency is withheld, whose distribution could then be had by subtraction "
+                           "(see {link})."),
+    "home.allowance_withheld": ("Jumlah TPP provinsi tidak ditampilkan: tepat satu unit kerja memiliki kurang dari {n} "
+                                "penerima, sehingga TPP-nya dapat dihitung dari jumlah provinsi.",
+                                "The province's allowance totals are not shown: exactly one unit has fewer than {n} "
+                                "recipients, whose allowance could then be had from the province's total."),
+    "withheld_short": ("tidak ditampilkan (kurang dari {n} pegawai)", "not shown (fewer than {n} employees)"),
+    "meth.privacy": ("Privasi dan kelompok kecil", "Privacy and small groups"),
+    "meth.privacy_items": (
+        "Situs publik tidak memuat nama, NIP, id pegawai, alamat surel pegawai maupun predikat perorangan. Teks "
+        "bebas dari data dibersihkan: NIP dalam tata letak apa pun (spasi, spasi tak-putus, tanda hubung, garis "
+        "miring, titik, karakter tak terlihat, pengelompokan apa pun dari 18 digit) dan nama dalam ejaan apa pun "
+        "(huruf besar/kecil, bentuk Unicode, spasi, tanda hubung, karakter tak terlihat) diganti dengan […].|"
+        "Pesan commit, nama penulis dan trailer dari Git tidak ditampilkan: riwayat publik hanya memuat tanggal, "
+        "unit, jenis berkas yang berubah, jumlah persetujuan dan id commit.|"
+        "Karakter pengatur arah tulisan dan karakter tak terlihat tidak diterbitkan (kinerja validate "
+        "memperingatkannya: K245, K246).|"
+        "Sebaran predikat dan jumlah TPP hanya ditampilkan untuk kelompok paling sedikit {n} pegawai (min_group_size); "
+        "kelompok 1 sampai {n_less} pegawai disembunyikan (ditandai …).|"
+        "Penyembunyian pelengkap: angka-angka terhubung oleh penjumlahan (unit dan sub-unit = unit sendiri + "
+        "setiap sub-unit; provinsi = semua perangkat daerah; TPP provinsi = TPP semua unit). Bila dalam satu "
+        "penjumlahan tepat satu angka disembunyikan, satu angka lain ikut disembunyikan: bagian terkecil yang "
+        "berisi pegawai, atau jumlahnya; pada tingkat provinsi selalu jumlah provinsi. Karena setiap angka "
+        "muncul dalam paling banyak dua penjumlahan yang membentuk pohon, tidak ada pengurangan atau kombinasi "
+        "angka yang diterbitkan yang dapat mengungkap angka yang disembunyikan.|"
+        "Angka tiap periode berdiri sendiri: tidak ada jumlah lintas periode yang diterbitkan. Batasnya: kelompok "
+        "yang diterbitkan dengan semua anggota berpredikat sama tetap menunjukkan predikat mereka.",
+        "The public site holds no names, NIPs, employee ids, employees' e-mail addresses or individual ratings. Free "
+        "text from the data is scrubbed: a NIP in any layout (spaces, non-breaking spaces, dashes, slashes, dots, "
+        "invisible characters, any grouping of the 18 digits) and a name in any spelling (case, Unicode forms, "
+        "spaces, hyphens, invisible characters) become […].|"
+        "Commit messages, author names and trailers from Git are not shown: the public history holds only the "
+        "date, the unit, the kind of file changed, the number of approvals and the commit id.|"
+        "Bidirectional controls and invisible characters are not published (kinerja validate warns about them: "
+        "K245, K246).|"
+        "Distributions of ratings and allowance (TPP) totals are shown only for groups of at least {n} employees "
+        "(min_group_size); groups of 1 to {n_less} employees are withheld (marked …).|"
+        "Complementary suppression: the figures are tied by sums (a unit with its sub-units = the unit's own "
+        "employees + each sub-unit; the province = all agencies; the province's allowance = every unit's). When "
+        "exactly one figure of a sum is withheld, one more is withheld with it: the smallest part with people in "
+        "it, or the total; at the province level always the province total. As each figure appears in at most two "
+        "sums and the sums form a tree, no subtraction or other combination of the published figures reveals a "
+        "withheld one.|"
+        "Each period stands alone: no total across periods is published. The limit: a published group whose "
+        "members all have the same rating still shows their rating."),
     "unit.dist_none": ("Belum ada pegawai berpredikat.", "No employee is rated yet."),
     "unit.guidance_ok": ("Sebaran sesuai pedoman SE MenPANRB 3/2023.", "The distribution is within the guidance "
                          "(SE MenPANRB 3/2023)."),
@@ -336,6 +390,18 @@ TABLE: dict[str, tuple[str, str]] = {
                    "Perubahan target setelah periodenya dimulai ditandai.",
                    "Every change to the data is recorded in Git: when, by whom, why, and its approvals. Target "
                    "changes after their period had started are flagged."),
+    "hist.intro_public": ("Setiap perubahan data tercatat di Git. Situs publik hanya menampilkan apa yang diturunkan "
+                          "situs sendiri: tanggal, unit, jenis berkas yang berubah dan jumlah persetujuan; pesan "
+                          "commit dan nama penulis tidak ditampilkan karena dapat memuat data pribadi. Perubahan "
+                          "target setelah periodenya dimulai ditandai.",
+                          "Every change to the data is recorded in Git. The public site shows only what the site "
+                          "derives itself: the date, the unit, the kind of file changed and the number of "
+                          "approvals; commit messages and author names are not shown, as they can hold personal "
+                          "data. Target changes after their period had started are flagged."),
+    "hist.flag_line_public": ("{file}: diubah {date}, setelah periode {period} dimulai ({start}).",
+                              "{file}: changed on {date}, after period {period} had started ({start})."),
+    "col.approval_count": ("Persetujuan (jumlah)", "Approvals (count)"),
+    "col.commit": ("Commit", "Commit"),
     "hist.unavailable": ("Riwayat Git tidak tersedia untuk data ini.", "No Git history is available for this data."),
     "hist.unit_title": ("Riwayat: {unit}", "History: {unit}"),
     "hist.none": ("Belum ada perubahan tercatat.", "No recorded changes yet."),
@@ -365,6 +431,7 @@ TABLE: dict[str, tuple[str, str]] = {
     "file.positions": ("Jabatan dan uraian tugas", "Positions and duties"),
     "file.employees": ("Data pegawai", "Employees"),
     "file.other": ("{path}", "{path}"),
+    "file.other_public": ("berkas lain", "another file"),
     "who.position": ("pemegang jabatan {title}", "the holder of {title}"),
     "who.unknown": ("pegawai", "an employee"),
     # --- take part --------------------------------------------------------------------------------------

@@ -32,15 +32,7 @@ def _ind(item: IndicatorResult, lang: str, privacy: Privacy) -> dict[str, Any]:
     return data
 
 
-def small(count: int, privacy: Privacy, minimum: int) -> bool:
-    """True when a public distribution over ``count`` people must be withheld (too few to hide anyone)."""
-    return privacy.public and 0 < count < minimum
-
-
-def distribution(counts: Mapping[str, int], privacy: Privacy, minimum: int) -> dict[str, int] | None:
-    total = sum(counts.values())
-    if small(total, privacy, minimum):
-        return None
+def distribution(counts: Mapping[str, int]) -> dict[str, int]:
     return {k: counts[k] for k in engine.PREDIKAT_ORDER if counts.get(k)}
 
 
@@ -53,15 +45,17 @@ def holders(results: Iterable[EmployeeResult]) -> dict[str, list[EmployeeResult]
 
 
 def unit_document(province: m.Province, run: ScoreRun, unit: UnitResult, results: list[EmployeeResult],
-                  lang: str, privacy: Privacy, minimum: int) -> dict[str, Any]:
-    """The JSON document of one unit and period, as this build may publish it."""
+                  lang: str, privacy: Privacy, withheld: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The JSON document of one unit and period, as this build may publish it; the fields named in
+    ``withheld`` (small groups and their complements, :mod:`.suppress`) are null and listed in ``withheld``.
+    The distribution guidance warnings count heads: they go with the subtree distribution."""
     period = province.periods[unit.period]
     doc: dict[str, Any] = {
         "$schema": out.RESULT_SCHEMA_ID,
         "kinerja_open_data": DATA_VERSION,
         "privacy": privacy.mode,
         "unit": unit.unit,
-        "unit_name": province.units[unit.unit].name,
+        "unit_name": privacy.scrub(province.units[unit.unit].name),
         "parent": province.units[unit.unit].parent,
         "period": unit.period,
         "regime": period.regime,
@@ -71,20 +65,24 @@ def unit_document(province: m.Province, run: ScoreRun, unit: UnitResult, results
             "with_assessment": unit.with_assessment,
             "realisations": dict(unit.realisation_coverage),
         },
-        "distribution": distribution(unit.distribution, privacy, minimum),
-        "subtree_distribution": distribution(unit.subtree_distribution, privacy, minimum),
-        "warnings": [{"code": w.code, "text": w.message(lang)} for w in unit.warnings],
+        "distribution": None if "distribution" in withheld else distribution(unit.distribution),
+        "subtree_distribution": None if "subtree_distribution" in withheld else distribution(unit.subtree_distribution),
+        "warnings": [] if "subtree_distribution" in withheld else
+        [{"code": w.code, "text": privacy.scrub(w.message(lang))} for w in unit.warnings],
         "indicators": [_ind(i, lang, privacy) for i in unit.indicators],
         "allowance_totals": None,
     }
-    if unit.allowance is not None:
+    if withheld:
+        doc["withheld"] = sorted(withheld)
+    if unit.allowance is not None and "allowance_totals" not in withheld:
         doc["allowance_totals"] = {"count": unit.allowance.count, "gross": str(unit.allowance.gross.shown),
                                    "deductions": str(unit.allowance.deductions.shown),
                                    "net": str(unit.allowance.net.shown)}
     positions = []
     for position_id, group in holders(results).items():
         position = province.positions.get(position_id)
-        entry: dict[str, Any] = {"position": position_id, "title": position.title if position else position_id,
+        entry: dict[str, Any] = {"position": position_id,
+                                 "title": privacy.scrub(position.title) if position else position_id,
                                  "holders": []}
         for result in group:
             holder: dict[str, Any] = {"status": result.status,
@@ -98,7 +96,19 @@ def unit_document(province: m.Province, run: ScoreRun, unit: UnitResult, results
             entry["holders"].append(holder)
         positions.append(entry)
     doc["positions"] = positions
-    return doc
+    return scrubbed(doc, privacy) if privacy.public else doc
+
+
+def scrubbed(value: Any, privacy: Privacy) -> Any:
+    """Every string of a document (keys and values) as this build may publish it (:meth:`Privacy.scrub`):
+    the last guard, whatever field a later change adds."""
+    if isinstance(value, str):
+        return privacy.scrub(value)
+    if isinstance(value, dict):
+        return {scrubbed(k, privacy): scrubbed(v, privacy) for k, v in value.items()}
+    if isinstance(value, list):
+        return [scrubbed(v, privacy) for v in value]
+    return value
 
 
 PUBLIC_COLUMNS = ["period", "unit", "unit_name", "position", "position_title", "holder", "target", "indicator",
@@ -109,7 +119,7 @@ PEOPLE_COLUMNS = ["employee", "name", "nip", "predikat", "score"]
 def unit_rows(province: m.Province, unit: UnitResult, results: list[EmployeeResult], lang: str,
               privacy: Privacy) -> list[list[str]]:
     """CSV rows: one per indicator of the unit agreement (position empty) and of every contract."""
-    name = province.units[unit.unit].name
+    name = privacy.scrub(province.units[unit.unit].name) or ""
     rows: list[list[str]] = []
     for item in unit.indicators:
         rows.append(_row(unit.period, unit.unit, name, "", "", "", item, "", privacy, lang))
@@ -125,10 +135,13 @@ def unit_rows(province: m.Province, unit: UnitResult, results: list[EmployeeResu
                          "" if result.score is None else str(result.score.shown)]
             items = result.indicators or [None]
             for item in items:
-                row = _row(unit.period, unit.unit, name, position_id, position.title if position else position_id,
+                row = _row(unit.period, unit.unit, name, position_id,
+                           (privacy.scrub(position.title) or "") if position else position_id,
                            str(number), item, result.status, privacy, lang)
                 rows.append(row + extra)
-    return rows
+    if not privacy.public:
+        return rows
+    return [[privacy.scrub(value) or "" for value in row] for row in rows]
 
 
 def _row(period: str, unit: str, name: str, position: str, title: str, holder: str, item: IndicatorResult | None,
@@ -139,7 +152,8 @@ def _row(period: str, unit: str, name: str, position: str, title: str, holder: s
     if not realised and item.realised_text:
         realised = privacy.scrub(item.realised_text) or ""
     return [period, unit, name, position, title, holder, item.target_id, item.indicator_id,
-            privacy.scrub(item.text) or "", item.unit, item.target.show(), realised,
+            privacy.scrub(item.text) or "", privacy.scrub(item.unit) or "", privacy.scrub(item.target.show()) or "",
+            realised,
             "" if item.achievement is None else str(item.achievement.shown), status,
             "" if item.note is None else f"{item.note.code}: {privacy.scrub(item.note.text(lang))}"]
 

@@ -21,7 +21,6 @@ from . import charts
 from . import context as c
 from . import escape as esc
 from .context import Cx
-from .opendata import small
 
 #: The predikat ids each regime uses, best first.
 REGIME_PREDIKAT = {
@@ -137,12 +136,19 @@ def glance(cx: Cx, period: m.Period, chart_name: str) -> list[str]:
         (cx.w("stat.rated"), str(sum(figures["distribution"].values())), "rated"),  # type: ignore[attr-defined]
         (cx.w("stat.warnings"), str(figures["warnings"]), "warnings"),
     ]
-    if figures["gross"] is not None:
+    hidden = cx.site.province_withheld(period.id)
+    if figures["gross"] is not None and "allowance" not in hidden:
         rows.append((cx.w("stat.allowance_gross"), "Rp" + cx.money(figures["gross"]), "allowance-gross"))  # type: ignore[arg-type]
         rows.append((cx.w("stat.allowance_net"), "Rp" + cx.money(figures["net"]), "allowance-net"))  # type: ignore[arg-type]
     parts = [f"## {cx.w('home.glance', period=cx.ti(period.name))} {{#glance}}\n", facts(rows, "kj-facts kj-glance")]
+    if figures["gross"] is not None and "allowance" in hidden:
+        parts.append(para(cx.w("home.allowance_withheld", n=str(cx.site.min_group)), "kj-small"))
     dist: Counter[str] = figures["distribution"]  # type: ignore[assignment]
     parts.append(f"## {cx.w('home.distribution')} {{#distribution}}\n")
+    if "distribution" in hidden:
+        return parts + [para(cx.w("home.dist_withheld", n=str(cx.site.min_group), link=cx.a(c.METHODOLOGY,
+                                                                                            cx.w("nav.methodology"),
+                                                                                            anchor="privacy")))]
     parts.extend(distribution_block(cx, period, dist, chart_name, cx.w("home.distribution"),
                                     cx.w("home.distribution_desc", period=cx.t(period.name))))
     return parts
@@ -275,8 +281,10 @@ def unit(cx: Cx, unit_id: str, period_id: str) -> str:
             (cx.w("stat.assessments"), str(result.with_assessment), "assessments"),
             (cx.w("stat.coverage"), f"{cx.pct(received, due)}% ({received}/{due})", "coverage"),
         ]
-        if result.allowance is not None:
+        if result.allowance is not None and "allowance_totals" not in site.withheld(unit_id, period_id):
             rows.append((cx.w("stat.allowance_net"), "Rp" + cx.money(result.allowance.net.shown), "allowance-net"))
+        elif result.allowance is not None:
+            rows.append((cx.w("stat.allowance_net"), cx.w("withheld_short", n=str(site.min_group)), "allowance-net"))
     parts.append(f"## {cx.w('unit.summary')} {{#summary}}\n")
     parts.append(facts(rows))
     others = [p for p in site.unit_periods.get(unit_id, []) if p != period_id]
@@ -387,33 +395,35 @@ def distribution_section(cx: Cx, unit_id: str, period: m.Period, result: UnitRes
     parts = [f"## {cx.w('unit.distribution')} {{#distribution}}\n"]
     if result is None:
         return parts + [para(cx.w("unit.dist_none"))]
-    own_total = sum(result.distribution.values())
     sub_total = sum(result.subtree_distribution.values())
+    hidden = site.withheld(unit_id, period.id)
+    hide_own, hide_sub = "distribution" in hidden, "subtree_distribution" in hidden
     if not sub_total:
         parts.append(para(cx.w("unit.dist_none")))
-    elif small(sub_total, site.privacy, site.min_group):
+    elif hide_own and hide_sub:
         parts.append(para(cx.w("unit.dist_withheld", n=str(site.min_group))))
     else:
         keys = list(REGIME_PREDIKAT.get(period.regime, engine.PREDIKAT_ORDER))
         keys += [k for k in result.subtree_distribution if k not in keys]
-        hide_own = small(own_total, site.privacy, site.min_group)
         rows = []
         for key in keys:
             own = "…" if hide_own else str(result.distribution.get(key, 0))
+            sub = "…" if hide_sub else str(result.subtree_distribution.get(key, 0))
+            share = "…" if hide_sub else cx.pct(result.subtree_distribution.get(key, 0), sub_total)
             rows.append([cx.predikat(key), esc.cell(own, key=f"own-{key}", numeric=True),
-                         esc.cell(str(result.subtree_distribution.get(key, 0)), key=f"sub-{key}", numeric=True),
-                         esc.cell(cx.pct(result.subtree_distribution.get(key, 0), sub_total), numeric=True)])
+                         esc.cell(sub, key=f"sub-{key}", numeric=True), esc.cell(share, numeric=True)])
         parts.append(esc.block(esc.table([cx.W("col.predikat"), cx.W("unit.dist_own"), cx.W("unit.dist_subtree"),
                                           cx.W("col.percent")], rows)))
-        if hide_own:
-            parts.append(para(cx.w("unit.dist_withheld", n=str(site.min_group)), "kj-small"))
+        if hide_own or hide_sub:
+            parts.append(para(cx.w("unit.dist_complement", n=str(site.min_group),
+                                   link=cx.a(c.METHODOLOGY, cx.w("nav.methodology"), anchor="privacy")), "kj-small"))
     if period.regime != "permenpanrb-6-2022":
         parts.append(para(cx.w("unit.guidance_na"), "kj-small"))
     elif site.province.units[unit_id].parent is not None:
         agency = site.agency_of(unit_id)
         parts.append(para(cx.w("unit.guidance_scope", link=cx.unit_link(agency, period.id if period.id in
                                                                            site.unit_periods.get(agency, []) else None))))
-    elif result.warnings and small(sub_total, site.privacy, site.min_group):
+    elif result.warnings and hide_sub:
         parts.append(notice(cx, "warning", cx.w("unit.warnings_withheld", count=str(len(result.warnings)),
                                                  n=str(site.min_group)), cx.w("unit.warning")))
     elif result.warnings:

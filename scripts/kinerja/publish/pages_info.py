@@ -40,6 +40,9 @@ def methodology(cx: Cx) -> str:
         parts.append(para(cx.w("meth.api_link", link=cx.a("api-scoring.md", "Scoring API", shared=True))))
     parts.append(f"## {cx.w('meth.site')} {{#site}}\n")
     parts.append(ul(cx.wl("meth.site_items")))
+    if site.privacy.public:
+        parts.append(f"## {cx.w('meth.privacy')} {{#privacy}}\n")
+        parts.append(ul(cx.wl("meth.privacy_items", n=str(site.min_group), n_less=str(max(site.min_group - 1, 1)))))
     for period in site.periods():
         parts.extend(period_method(cx, period))
     return "\n".join(p for p in parts if p)

@@ -1,8 +1,10 @@
 """History (from Git) and the staff-only pages: employees' SKP pages and monitoring.
 
-Who made a change is shown by position in the public build: a Git author who is an employee (matched by
-e-mail, Git handle or name) appears as the holder of their position; commit messages are scrubbed of
-names and NIPs.
+A public build shows of the history only what the site derives itself: the date, the unit, the kind of
+file changed (an employee's file by the position it belongs to), the number of approvals, the commit id
+and the flag for a target changed after its period started. Commit subjects and bodies, author names and
+trailer values are free text anyone can write, so they are never shown there. Staff builds show them,
+with the author by name.
 """
 
 from __future__ import annotations
@@ -73,16 +75,18 @@ def describe(cx: Cx, change: FileChange) -> str:
     keys = change.keys
     kind = change.kind
     status = cx.w(f"hist.status.{change.status}") if change.status in "AMD" else esc.text(change.status)
-    period = esc.text(keys.get("period", ""))
+    period = cx.t(keys.get("period", ""))
     if kind in ("assessment", "appeal") and not cx.site.privacy.people:
         text = cx.w("hist.private_file")
     elif kind in ("contract", "realisation", "assessment", "appeal"):
         text = cx.w(f"file.{kind}", who=subject_of(cx, keys.get("employee", ""), keys.get("period")), period=period,
-                    reporting_period=esc.text(keys.get("reporting_period", "")))
+                    reporting_period=cx.t(keys.get("reporting_period", "")))
     elif kind in ("agreement", "agreement-realisation", "positions", "employees"):
         text = cx.w(f"file.{kind}", period=period)
-    else:
+    elif cx.site.privacy.people:
         text = cx.w("file.other", path=f"<code>{esc.text(change.path)}</code>")
+    else:  # a path outside the layout may hold anything (an old employee's id, say): not shown
+        text = cx.w("file.other_public")
     return f"{text} <span class=\"kj-muted\">({status})</span>"
 
 
@@ -95,41 +99,59 @@ def approvals(cx: Cx, commit: Commit) -> str:
 SHOWN_FILES = 8  # files named per commit in a history table; the rest are counted
 
 
+def _files_cell(cx: Cx, commit: Commit, unit: str | None) -> str:
+    """The files a commit touched (of ``unit``, or all), described by kind; the rest counted."""
+    files, count = commit.files_of(unit)
+    # An import commit can touch every file of the province: describe only what is shown.
+    described: list[str] = []
+    used = 0
+    for change in files:
+        if len(described) == SHOWN_FILES:
+            break
+        used += 1
+        text = describe(cx, change)
+        if text not in described:
+            described.append(text)
+    more = count - used
+    return "<br>".join(sorted(described)) + (f"<br>… (+{more})" if more else "") or "-"
+
+
 def log_table(cx: Cx, commits: list[Commit], unit: str | None) -> str:
+    public = not cx.site.privacy.people
     rows = []
     for commit in commits[:LOG_LIMIT]:
-        files, count = commit.files_of(unit)
-        # An import commit can touch every file of the province: describe only what is shown.
-        described: list[str] = []
-        used = 0
-        for change in files:
-            if len(described) == SHOWN_FILES:
-                break
-            used += 1
-            text = describe(cx, change)
-            if text not in described:
-                described.append(text)
-        more = count - used
-        shown = "<br>".join(sorted(described)) + (f"<br>… (+{more})" if more else "")
         flagged = any(f.file.keys.get("unit") == unit or unit is None for f in commit.flags)
         badge = f' <span class="kj-flag">⚑ {cx.w("hist.flag_badge")}</span>' if flagged else ""
-        rows.append([esc.cell(cx.date(commit.authored), key="date"), who(cx, commit.author, commit.email,
-                                                                           commit.committed.date()),
-                     f"{cx.t(commit.subject)}{badge} <code class=\"kj-muted\">{esc.text(commit.short)}</code>",
-                     shown or "-", approvals(cx, commit)])
-    table = esc.table([cx.W("col.date"), cx.W("col.author"), cx.W("col.message"), cx.W("col.files"),
-                       cx.W("col.approvals")], rows, cls="kj-table kj-log")
+        sha = f'<code class="kj-muted">{esc.text(commit.short)}</code>'
+        date = esc.cell(cx.date(commit.authored), key="date")
+        if public:
+            rows.append([date, _files_cell(cx, commit, unit),
+                         esc.cell(str(len(commit.trailers)), numeric=True, key="approvals"), sha + badge])
+        else:
+            rows.append([date, who(cx, commit.author, commit.email, commit.committed.date()),
+                         f"{cx.t(commit.subject)}{badge} {sha}", _files_cell(cx, commit, unit),
+                         approvals(cx, commit)])
+    if public:
+        headers = [cx.W("col.date"), cx.W("col.files"), cx.W("col.approval_count"), cx.W("col.commit")]
+    else:
+        headers = [cx.W("col.date"), cx.W("col.author"), cx.W("col.message"), cx.W("col.files"),
+                   cx.W("col.approvals")]
+    table = esc.table(headers, rows, cls="kj-table kj-log")
     return esc.block(f"<div data-search-exclude>{table}</div>")
 
 
 def flag_block(cx: Cx, commit: Commit, flag: Flag) -> str:
-    line = cx.w("hist.flag_line", file=describe(cx, flag.file), date=cx.date(commit.committed),
-                who=who(cx, commit.author, commit.email, commit.committed.date()), period=esc.text(flag.period),
-                start=cx.date(flag.period_start))
-    rows = [[esc.text(ch.what), cx.t(ch.old) if ch.old is not None else f"<em>{cx.w('hist.added')}</em>",
+    common = dict(file=describe(cx, flag.file), date=cx.date(commit.committed), period=esc.text(flag.period),
+                  start=cx.date(flag.period_start))
+    if cx.site.privacy.people:
+        line = cx.w("hist.flag_line", who=who(cx, commit.author, commit.email, commit.committed.date()), **common)
+        message = f"<p>{cx.t(commit.subject)} <code>{esc.text(commit.short)}</code></p>"
+    else:  # the target's old and new text are data (scrubbed); the commit's words are not shown
+        line = cx.w("hist.flag_line_public", **common)
+        message = f"<p><code>{esc.text(commit.short)}</code></p>"
+    rows = [[cx.t(ch.what), cx.t(ch.old) if ch.old is not None else f"<em>{cx.w('hist.added')}</em>",
              cx.t(ch.new) if ch.new is not None else f"<em>{cx.w('hist.removed')}</em>"] for ch in flag.changes]
     table = esc.table([cx.W("col.what"), cx.W("col.old"), cx.W("col.new")], rows)
-    message = f"<p>{cx.t(commit.subject)} <code>{esc.text(commit.short)}</code></p>"
     return esc.block(f'<div class="admonition warning kj-flagged"><p class="admonition-title">⚑ {line}</p>'
                      f"{message}{table}</div>")
 
@@ -158,7 +180,7 @@ def history_index(cx: Cx) -> str:
     site = cx.site
     history = site.history
     parts = heading(cx, cx.w("hist.title"))
-    parts.append(para(cx.w("hist.intro")))
+    parts.append(para(cx.w("hist.intro" if site.privacy.people else "hist.intro_public")))
     if not history.available:
         return "\n".join(parts + [para(cx.w("hist.unavailable"))])
     flags = [(commit, flag) for commit in history.commits for flag in commit.flags]

@@ -13,13 +13,13 @@ import functools
 import itertools
 import logging
 import os
-import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
+from .. import outdir
 from ..beside import Beside
 from ..load import Loaded
 from ..score import engine
@@ -34,12 +34,9 @@ from .privacy import MODES, Privacy
 
 log = logging.getLogger(__name__)
 
-MARKER = ".kinerja-site"
-"""A file in every generated folder: only a folder holding it is ever replaced."""
-
 
 class SiteError(Exception):
-    """Raised by :func:`generate_site` when the output folder cannot be written safely."""
+    """Raised by :func:`generate_site` for an unknown privacy mode or language."""
 
 
 PARALLEL_FROM = 20_000  # files read; below this a second process costs more than it saves
@@ -92,7 +89,7 @@ def _intro(text: bytes | None) -> str | None:
 
 def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mode: str = "public", lang: str = "id", *,
                   languages: Sequence[str] | None = None, docs_dir: Path | str | None = None,
-                  directory_urls: bool = True, history: bool = True, min_group_size: int = 5,
+                  directory_urls: bool = True, history: bool = True, min_group_size: int | None = None,
                   cache_dir: Path | str | None = None, forms: dict[str, Any] | None = None,
                   parallel_from: int = PARALLEL_FROM) -> SiteResult:
     """Write the site for ``loaded`` (validated) and ``run`` (its scores) into ``out_dir``.
@@ -108,9 +105,12 @@ def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mod
     ``en/`` or ``id/``); ``docs_dir`` the hand-written pages copied in (a hand-written page wins over a
     generated one of the same path, except the home page, which is put on top of the generated one);
     ``directory_urls`` must match MkDocs' ``use_directory_urls`` (links inside raw HTML are written
-    final). ``forms`` configures the intake forms (:mod:`kinerja.intake.forms`), written into staff and
-    full builds only: their data lists employees, which a public site never shows. Returns what was
-    written; raises :class:`SiteError` when ``out_dir`` is a folder this function did not create.
+    final). ``min_group_size`` (default: ``min_group_size`` of ``settings.yaml``, else 5) is the smallest
+    group whose distribution or allowance total a public site shows (:mod:`.suppress`). ``forms``
+    configures the intake forms (:mod:`kinerja.intake.forms`), written into staff and full builds only:
+    their data lists employees, which a public site never shows. Returns what was written; raises
+    :class:`kinerja.outdir.OutputRefused` (nothing touched) when ``out_dir`` may not be replaced: only a
+    missing or empty folder, or one made by ``kinerja site``, is.
     From ``parallel_from`` files read, the second language is made in a forked process.
     """
     started = time.perf_counter()
@@ -121,9 +121,8 @@ def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mod
     chosen = tuple(dict.fromkeys([lang, *(languages or LANGUAGES)]))
     if any(x not in LANGUAGES for x in chosen):
         raise SiteError(f"unknown language in {list(chosen)} (id, en)")
-    out_dir = Path(out_dir).resolve()
-    _check_target(out_dir, loaded.root)
     docs = Path(docs_dir).resolve() if docs_dir else None
+    out_dir = outdir.check_folder(out_dir, outdir.SITE, (loaded.root, *([docs] if docs else [])))
     province = loaded.province
     privacy = Privacy.for_mode(mode, province)
     by_agency = run is None and not privacy.people
@@ -131,12 +130,12 @@ def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mod
         run = engine.score(province, derivations=mode != "public")
     site = SiteData(loaded=loaded, run=run or ScoreRun(), privacy=privacy,
                     history=git_history.read(loaded.root, province) if history else git_history.History(False, reason="off"),
-                    languages=chosen, primary=lang, directory_urls=directory_urls, min_group=min_group_size,
+                    languages=chosen, primary=lang, directory_urls=directory_urls, min_group=min_group_size or province.settings.min_group_size,
                     chart_cache=Path(cache_dir) if cache_dir else out_dir.parent / ".cache" / "charts",
                     handwritten=docs)
     site.prepare()
     handwritten = _handwritten(docs, out_dir)
-    files = StagedTree(out_dir)
+    files = StagedTree(out_dir, (loaded.root, *([docs] if docs else [])))
     try:
         files.update(handwritten)
         written_pages: list[str] = []
@@ -162,8 +161,7 @@ def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mod
                 site.charts.update(charts)
         files.update(site.charts)
         for name in schemas:
-            files[f"schemas/{name}"] = (schema_dir(loaded.root) / name).read_bytes()
-        files[MARKER] = "kinerja site; generated, do not edit; replaced on every build\n"
+            files[f"schemas/{name}"] = _schema_copy(schema_dir(loaded.root) / name, site.privacy)
         files.commit()
     except BaseException:
         files.discard()
@@ -172,6 +170,21 @@ def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mod
                       site.history.available)
 
 
+
+
+def _schema_copy(path: Path, privacy: Privacy) -> bytes:
+    """A schema as published: as it is, but in a public build with its examples scrubbed like any text
+    (an example may quote an employee of this very instance, or a NIP)."""
+    raw = path.read_bytes()
+    if not privacy.public:
+        return raw
+    import json
+
+    try:
+        document = json.loads(raw)
+    except ValueError:
+        return raw
+    return (json.dumps(opendata.scrubbed(document, privacy), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def _one_language(args: tuple[Any, ...], language: str, files: "StagedTree",
@@ -333,11 +346,12 @@ def _forms(cx: Cx, loaded: Loaded, files: "StagedTree", options: dict[str, Any],
 
     config = FormsConfig.from_mapping(dict(options, staff=mode in ("staff", "full")))
     with tempfile.TemporaryDirectory() as tmp:
-        render_forms(loaded, Path(tmp), lang=cx.lang, config=config)
+        folder = Path(tmp) / FORMS
+        render_forms(loaded, folder, lang=cx.lang, config=config)
         written = []
-        for path in sorted(Path(tmp).rglob("*")):
-            if path.is_file():
-                rel = cx.path(f"{FORMS}/{path.relative_to(tmp).as_posix()}")
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.name != outdir.MARKER:
+                rel = cx.path(f"{FORMS}/{path.relative_to(folder).as_posix()}")
                 files[rel] = path.read_bytes()
                 if rel.endswith(".md"):
                     written.append(rel)
@@ -353,7 +367,8 @@ def _unit_open_data(site: SiteData, files: "StagedTree", places: Sequence[tuple[
         if result is None or period_id not in site.unit_periods.get(unit_id, []):
             continue
         results = site.results(unit_id, period_id)
-        document = opendata.unit_document(site.province, site.run, result, results, lang, site.privacy, site.min_group)
+        document = opendata.unit_document(site.province, site.run, result, results, lang, site.privacy,
+                                          site.withheld(unit_id, period_id))
         files[c.data_file(period_id, unit_id, "json")] = opendata.dumps(document)
         rows = opendata.unit_rows(site.province, result, results, lang, site.privacy)
         files[c.data_file(period_id, unit_id, "csv")] = opendata.to_csv(header, rows)
@@ -379,24 +394,15 @@ def _period_open_data(site: SiteData, files: "StagedTree") -> None:
                                                      for u in units)))
 
 
-def _check_target(out_dir: Path, root: Path) -> None:
-    root = root.resolve()
-    if out_dir == root or out_dir in root.parents or out_dir == root / "contracts" or \
-            (root / "contracts") in out_dir.parents:
-        raise SiteError(f"refusing to write the site over the data: {out_dir}")
-    if out_dir.exists() and (not out_dir.is_dir() or (any(out_dir.iterdir()) and not (out_dir / MARKER).exists())):
-        raise SiteError(f"{out_dir} exists and was not made by 'kinerja site'; choose an empty or new folder")
-
-
 class StagedTree:
     """The site's files, each written into a staging folder beside ``out_dir`` as soon as it is made (a
     province's pages never sit in memory at once), then swapped in whole by :meth:`commit`;
-    :meth:`discard` on failure leaves ``out_dir`` as it was."""
+    :meth:`discard` on failure leaves ``out_dir`` as it was (:mod:`kinerja.outdir` does both)."""
 
-    def __init__(self, out_dir: Path) -> None:
+    def __init__(self, out_dir: Path, roots: Sequence[Path] = ()) -> None:
         self.out_dir = out_dir
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-staging-", dir=out_dir.parent))
+        self.replacement = outdir.Replacement(out_dir, outdir.SITE, roots)
+        self.staging = self.replacement.staging
         self.names: set[str] = set()
 
     def __setitem__(self, rel: str, content: str | bytes) -> None:
@@ -433,33 +439,7 @@ class StagedTree:
             self[rel] = content
 
     def commit(self) -> None:
-        old: Path | None = None
-        out_dir = self.out_dir
-        try:
-            if out_dir.exists():
-                old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-old-", dir=out_dir.parent))
-                old.rmdir()
-                out_dir.rename(old)
-            self.staging.rename(out_dir)
-        except BaseException:
-            if old is not None and not out_dir.exists():
-                old.rename(out_dir)
-                old = None
-            raise
-        finally:
-            if old is not None:
-                shutil.rmtree(old, ignore_errors=True)
+        self.replacement.commit()
 
     def discard(self) -> None:
-        shutil.rmtree(self.staging, ignore_errors=True)
-
-
-def write_tree(out_dir: Path, files: Mapping[str, str | bytes]) -> None:
-    """Write ``files`` into a staging folder beside ``out_dir``, then swap it in."""
-    tree = StagedTree(out_dir)
-    try:
-        tree.update(files)
-        tree.commit()
-    except BaseException:
-        tree.discard()
-        raise
+        self.replacement.discard()

@@ -86,7 +86,8 @@ def register(main: click.Group) -> None:
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json", "github"]), default="markdown",
               show_default=True, help="markdown: a pull-request comment; json; github: Actions annotations.")
 @click.option("--on", "on", type=DATE, default=None,
-              help="Date of the change for period locks (YYYY-MM-DD). Default: head's commit date, else today.")
+              help="The day the change is judged on, for period locks (YYYY-MM-DD). Default: today by the "
+                   "clock; never the commits' dates or settings.yaml's today.")
 @lang_option
 def review(base: str, head: str | None, fmt: str, on: dt.datetime | None, lang: str | None) -> None:
     """Summarise a proposed change: what changed, who must approve, whether it breaks a rule.

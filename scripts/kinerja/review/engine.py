@@ -109,14 +109,21 @@ def run(root: Path, base: str, head: str | None = None, on: dt.date | None = Non
         start = gitio.merge_base(repo, base_sha, head_sha or gitio.resolve(repo, "HEAD"))
         changes = _strip(gitio.diff(repo, start, head_sha, prefix + layout.DATA_DIR), prefix)
         parser = trees.Parser(repo)
-        sides = read(changes, trees.Side(repo, root, prefix, start), trees.Side(repo, root, prefix, head_sha), parser)
+        head_side = trees.Side(repo, root, prefix, head_sha)
+        irregular = head_side.irregular()
+        sides = read(changes, trees.Side(repo, root, prefix, start), head_side, parser)
         parser.save()
-        commit_day = gitio.commit(repo, head_sha).date.date() if head_sha else None
-    day = on or commit_day or sides.head.province.settings.today or dt.date.today()
-    review = assess(changes, sides, day)
+    review = assess(changes, sides, day_of_review(on), irregular)
     review.base, review.start, review.head, review.prefix = base_sha, start, head_sha, prefix
     review.seconds = time.perf_counter() - started
     return review
+
+
+def day_of_review(on: dt.date | None) -> dt.date:
+    """The day a change is judged on: ``--on`` when given, else the clock's date. Never the change's own
+    commit dates (anyone can set them) nor ``today`` in settings.yaml (the branch can set it; on the base it
+    pins demo builds of the site, and a stale one would keep every period open forever)."""
+    return on or dt.date.today()
 
 
 def read(changes: list[gitio.FileChange], base: trees.Side, head: trees.Side, parser: trees.Parser) -> Sides:
@@ -169,8 +176,10 @@ def _place(change: gitio.FileChange) -> layout.Place | None:
     return trees.place_of(change.path) or (trees.place_of(change.old) if change.old else None)
 
 
-def assess(changes: list[gitio.FileChange], sides: Sides, day: dt.date) -> Review:
-    """The review of ``changes`` from what was read (no Git here)."""
+def assess(changes: list[gitio.FileChange], sides: Sides, day: dt.date,
+           irregular: dict[str, str] | None = None) -> Review:
+    """The review of ``changes`` from what was read (no Git here); ``irregular`` names the entries under the
+    data root that are not regular files (never read, always refused)."""
     head = sides.head
     provinces = (sides.base, head.province)
     files: list[ChangedFile] = []
@@ -186,7 +195,10 @@ def assess(changes: list[gitio.FileChange], sides: Sides, day: dt.date) -> Revie
     flags += _cascade(files, head.province)
     for item in files:
         flags += _item_flags(item)
-    problems = sides.report.problems + locate_problems(head, flags)
+    special = irregular or {}
+    unlocatable = [f for f in flags if f.file in special]  # never read to find a line: it is not a regular file
+    problems = (sides.report.problems + locate_problems(head, [f for f in flags if f.file not in special])
+                + unlocatable + locks.irregular(special))
     out = Report(problems=problems, files_checked=sides.report.files_checked)
     review = Review("", "", None, day, files, out, head.province, sides.base, whole_tree=sides.reached is None)
     for item in out.sorted():

@@ -35,13 +35,15 @@ class ReviewError(Exception):
 @dataclass(frozen=True)
 class FileChange:
     """One changed path: ``status`` is A (added), M (modified), D (deleted) or R (renamed, with ``old``);
-    the blob ids before and after, when known (the working tree has none)."""
+    the blob ids before and after, when known (the working tree has none), and the Git file mode after
+    (``100644`` a regular file, ``120000`` a symbolic link, ``160000`` a submodule), when the diff gives it."""
 
     status: str
     path: str
     old: str | None = None
     old_blob: str | None = None
     new_blob: str | None = None
+    new_mode: str | None = None
 
     @property
     def before(self) -> str | None:
@@ -179,16 +181,17 @@ def _parse_diff_raw(tokens: list[bytes]) -> list[FileChange]:
         if not meta.startswith(":"):
             i += 1
             continue
-        _, _, old_sha, new_sha, status = meta[1:].split()[:5]
+        _, new_mode, old_sha, new_sha, status = meta[1:].split()[:5]
+        mode = None if set(new_mode) == {"0"} else new_mode
         letter = status[0]
         if letter in "RC":
             old, new = text(tokens[i + 1]), text(tokens[i + 2])
-            out.append(FileChange("R", new, old, _blob(old_sha), _blob(new_sha)) if letter == "R"
-                       else FileChange("A", new, None, None, _blob(new_sha)))
+            out.append(FileChange("R", new, old, _blob(old_sha), _blob(new_sha), mode) if letter == "R"
+                       else FileChange("A", new, None, None, _blob(new_sha), mode))
             i += 3
         else:
             out.append(FileChange("M" if letter in "MT" else letter, text(tokens[i + 1]), None,
-                                  _blob(old_sha), _blob(new_sha)))
+                                  _blob(old_sha), _blob(new_sha), mode))
             i += 2
     return out
 

@@ -13,6 +13,7 @@ that prefix, data paths do not.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -20,7 +21,8 @@ import git
 
 from .. import model as m
 from ..load import Document, Loaded, build, build_province, layout, parse_document, yamlsafe
-from ..load.cache import ParseCache, parse_many
+from ..load.cache import VERSION as CACHE_VERSION
+from ..load.cache import ParseCache, fingerprint, own_folder, parse_many
 from ..report import Problem
 from . import gitio
 
@@ -29,6 +31,8 @@ ORG_KINDS = ("settings", "organisation", "periods", "positions", "employees")
 _TOP_FILES = tuple(f"{layout.DATA_DIR}/{name}.{ext}" for name in ("settings", "organisation", "periods")
                    for ext in ("yaml", "yml"))
 _BATCH = 2000
+REGULAR_MODES = (b"100644", b"100755")
+"""Git modes of regular files; ``120000`` (a symbolic link) and ``160000`` (a submodule) are never read."""
 
 
 def place_of(file: str) -> layout.Place | None:
@@ -53,11 +57,86 @@ def prefix_of(repo: git.Repo, root: Path) -> str:
     return "" if rel == "." else rel + "/"
 
 
+def _regular(path: Path) -> bool:
+    """A regular file in the working tree, not followed through a symbolic link."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """The bytes of a regular file of the working tree; None for anything else (never through a link,
+    never blocking on a FIFO)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return None
+        return handle.read()
+
+
+def _what(mode: int) -> str:
+    """What a special entry of the working tree is, in a word."""
+    for test, word in ((stat.S_ISLNK, "symlink"), (stat.S_ISFIFO, "fifo"), (stat.S_ISSOCK, "socket"),
+                       (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device")):
+        if test(mode):
+            return word
+    return "special"
+
+
 class Side:
-    """The files of one side of a change: ``commit``'s tree, or the working tree when it is None."""
+    """The files of one side of a change: ``commit``'s tree, or the working tree when it is None.
+
+    Only regular files are listed or read: a symbolic link, a submodule, a FIFO or a device under the data
+    root is never followed (:meth:`irregular` names them, so that the review refuses them)."""
 
     def __init__(self, repo: git.Repo, root: Path, prefix: str, commit: str | None) -> None:
         self.repo, self.root, self.prefix, self.commit = repo, root, prefix, commit
+        self.skip: set[str] = set()
+
+    def irregular(self) -> dict[str, str]:
+        """Every entry under the data root that is not a regular file or folder (data path → ``symlink``,
+        ``submodule``, ``fifo``, ``socket`` or ``device``); they are left out of every later read."""
+        found = self._irregular_in_tree() if self.commit is not None else self._irregular_on_disk()
+        found = {path: what for path, what in found.items() if is_data(path)}
+        self.skip |= set(found)
+        return found
+
+    def _irregular_in_tree(self) -> dict[str, str]:
+        raw = self.repo.git.ls_tree("-r", "-z", "--full-tree", self.commit, "--", self.prefix + layout.DATA_DIR,
+                                    stdout_as_string=False)
+        out: dict[str, str] = {}
+        for entry in raw.split(b"\0"):
+            meta, _, path = entry.partition(b"\t")
+            parts = meta.split()
+            if len(parts) == 3 and parts[0] not in REGULAR_MODES:
+                out[gitio.text(path)[len(self.prefix):]] = "submodule" if parts[1] == b"commit" else "symlink"
+        return out
+
+    def _irregular_on_disk(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        top = self.root / layout.DATA_DIR
+        if top.is_symlink():
+            return {layout.DATA_DIR: "symlink"}
+        todo = [layout.DATA_DIR]
+        while todo:
+            rel = todo.pop()
+            try:
+                entries = list(os.scandir(self.root / rel))
+            except OSError:
+                continue
+            for entry in entries:  # (the kind comes from the directory listing: no stat per file)
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    todo.append(f"{rel}/{entry.name}")
+                elif not entry.is_file(follow_symlinks=False):
+                    out[f"{rel}/{entry.name}"] = _what(entry.stat(follow_symlinks=False).st_mode)
+        return out
 
     def list(self, paths: Iterable[str]) -> dict[str, str | None]:
         """The data files at or under ``paths`` (data paths of files or folders), each with its blob id
@@ -72,9 +151,9 @@ class Side:
             for entry in raw.split(b"\0"):
                 meta, _, path = entry.partition(b"\t")
                 parts = meta.split()
-                if len(parts) == 3 and parts[1] == b"blob":
+                if len(parts) == 3 and parts[0] in REGULAR_MODES:
                     name = gitio.text(path)[len(self.prefix):]
-                    if is_data(name):
+                    if is_data(name) and name not in self.skip:
                         out[name] = gitio.text(parts[2])
         return out
 
@@ -82,15 +161,16 @@ class Side:
         out: dict[str, str | None] = {}
         for rel in paths:
             path = self.root / rel
-            if path.is_file():
-                if is_data(rel):
+            if _regular(path):
+                if is_data(rel) and rel not in self.skip:
                     out[rel] = None
-            elif path.is_dir():
-                for folder, dirs, files in os.walk(path):
+            elif path.is_dir() and not path.is_symlink():
+                for folder, dirs, files in os.walk(path):  # (os.walk does not enter linked folders)
                     dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                     base = Path(folder).relative_to(self.root).as_posix()
-                    out.update({f"{base}/{name}": None for name in files if is_data(name)})
-        return out
+                    out.update({f"{base}/{name}": None for name in files
+                                if is_data(name) and _regular(Path(folder) / name)})
+        return {path: sha for path, sha in out.items() if path not in self.skip}
 
     def units(self) -> list[str]:
         """The unit folders under ``contracts/units/``."""
@@ -117,28 +197,32 @@ class Side:
         return self.list([layout.DATA_DIR])
 
     def read(self, files: Mapping[str, str | None]) -> dict[str, bytes]:
-        """The bytes of ``files`` (data path → blob id, or None to read the working tree)."""
+        """The bytes of ``files`` (data path → blob id, or None to read the working tree); an irregular
+        entry (see :meth:`irregular`) or anything in the working tree that is not a regular file is left out."""
+        files = {path: sha for path, sha in files.items() if path not in self.skip}
         blobs = gitio.read_blobs(self.repo, [sha for sha in files.values() if sha])
         out: dict[str, bytes] = {}
         for path, sha in files.items():
             if sha:
                 out[path] = blobs[sha]
             else:
-                try:
-                    out[path] = (self.root / path).read_bytes()
-                except OSError:
-                    continue
+                data = _read_regular(self.root / path)
+                if data is not None:
+                    out[path] = data
         return out
 
 
 class Parser:
-    """Parses data files once. A commit's files are remembered by blob id, in this run and across runs in
-    a cache inside the Git directory (``<git-dir>/kinerja/``): a pull request cannot commit files there,
-    so the cache cannot be planted. Misses are parsed on every core."""
+    """Parses data files once. A commit's files are remembered by path, blob id and size limit, in this
+    run and across runs in a cache inside the Git directory (``<git-dir>/kinerja/``): a pull request
+    cannot commit files there, so the cache cannot be planted; the same bytes at another path are parsed
+    again. Misses are parsed on every core."""
 
     def __init__(self, repo: git.Repo | None = None) -> None:
-        folder = Path(repo.git_dir) / "kinerja" if repo is not None else None
-        self.store = ParseCache(folder, "review")
+        # Its own folder: shards are pruned to what their user asked for, so a review (a few hundred
+        # files) must not share shards with a full load (hundreds of thousands).
+        folder = own_folder(Path(repo.git_dir), "kinerja", "review", CACHE_VERSION) if repo is not None else None
+        self.store = ParseCache(folder, fingerprint("review"))
 
     def parse_all(self, files: Mapping[str, bytes], blobs: Mapping[str, str | None],
                   max_bytes: int) -> dict[str, tuple[Document | None, list[Problem]]]:
@@ -147,28 +231,37 @@ class Parser:
         misses: list[tuple[str, bytes]] = []
         for path, raw in files.items():
             sha = blobs.get(path)
-            hit = self.store.get(f"{sha}:{max_bytes}") if sha else None
-            if hit is not None and _fits(hit[0], path):
-                doc, problems = hit
-                out[path] = (doc, problems) if doc is None or doc.file == path else (
-                    Document(doc.kind, path, dict(doc.keys), doc.data), problems)
+            hit = self.store.get(_key(sha, max_bytes, path)) if sha else None
+            if hit is not None and _fits(hit, path):
+                out[path] = hit
             else:
                 misses.append((path, raw))
         for (path, _), result in zip(misses, parse_many(parse_document, misses, max_bytes)):
             out[path] = result
             sha = blobs.get(path)
             if sha:
-                self.store.put(f"{sha}:{max_bytes}", result)
+                self.store.put(_key(sha, max_bytes, path), result)
         return out
 
     def save(self) -> None:
         self.store.save()
 
 
-def _fits(doc: Document | None, path: str) -> bool:
-    """A remembered document serves another path only where that path gives the same kind and ids."""
+def _key(sha: str, max_bytes: int, path: str) -> str:
+    """A parse result's key: the blob, the size limit and the path (which decides kind, ids and where
+    its problems are)."""
+    return f"{sha}:{max_bytes}:{path}"
+
+
+def _fits(hit: object, path: str) -> bool:
+    """A remembered result has the shape a parse gives and was made for this path (the key says so
+    already: this only keeps a damaged entry from being used)."""
+    if type(hit) is not tuple or len(hit) != 2 or not isinstance(hit[1], (list, tuple)):
+        return False
+    doc = hit[0]
     place = place_of(path)
-    return place is not None and (doc is None or (place.kind == doc.kind and place.keys == doc.keys))
+    return place is not None and (doc is None or (isinstance(doc, Document) and doc.file == path
+                                                  and place.kind == doc.kind and place.keys == doc.keys))
 
 
 class Assembly:

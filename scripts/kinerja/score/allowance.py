@@ -600,7 +600,7 @@ def _version(reader: _Reader, data: Any, index: int) -> RuleVersion | None:
         data,
         path,
         ("effective_from", "base", "split", "performance", "deductions", "deductions_apply_to", "caps"),
-        ("effective_to", "source", "note", "months_before_annual"),
+        ("effective_to", "source", "note", "working_hours", "months_before_annual"),
     )
     if m is None:
         return None
@@ -2068,6 +2068,7 @@ class UnitTotals:
     gross: Figure
     deductions: Figure
     net: Figure
+    people: int = 0  # distinct employees summed (``count`` counts employee-months); a site withholds small groups
 
     def to_dict(self, lang: str = "id") -> dict[str, Any]:
         return {
@@ -2096,6 +2097,7 @@ def unit_totals(results: Iterable[AllowanceResult]) -> UnitTotals:
 
     return UnitTotals(
         count=len(items),
+        people=len({r.employee or f"#{i}" for i, r in enumerate(items)}),
         gross=total("tpp.unit.gross", Text("Jumlah TPP kotor", "Total gross allowance"), lambda r: r.gross),
         deductions=total(
             "tpp.unit.deductions", Text("Jumlah potongan", "Total deductions"), lambda r: r.deduction_total

@@ -16,6 +16,7 @@ from ..load import Loaded, load_tree
 from ..load.yamlsafe import locate_many
 from ..report import Problem, Report
 from . import rules, schema
+from .text import check_text
 
 
 def validate(loaded: Loaded) -> Report:
@@ -25,13 +26,18 @@ def validate(loaded: Loaded) -> Report:
     report.extend(loaded.schema_problems)
     for doc in loaded.documents:
         if doc.kind != "attendance" and not doc.checked:
-            report.extend(schema.check(doc.kind, doc.data, doc.file, loaded.root))
+            report.extend(check_document(doc.kind, doc.data, doc.file, loaded.root))
     report.extend(rules.check_all(loaded.province, loaded.documents))
     from ..review import stale_codeowners  # lazy: keeps GitPython out of a plain validate
 
     report.extend(stale_codeowners(loaded))
     report.problems = locate_problems(loaded, report.problems)
     return report
+
+
+def check_document(kind: str, data: Any, file: str, root: Path | None = None) -> list[Problem]:
+    """The problems of one document on its own: its schema, and hazards in its text (K245-K247)."""
+    return schema.check(kind, data, file, root) + check_text(kind, data, file)
 
 
 def load_checked(root: Path, **options: Any) -> Loaded:
@@ -47,7 +53,11 @@ class SchemaCheck:
         self.root = root
 
     def __call__(self, kind: str, data: Any, file: str) -> list[Problem]:
-        return schema.check(kind, data, file, self.root)
+        return check_document(kind, data, file, self.root)
+
+    def fingerprint(self) -> str:
+        """The digest of the schemas this check uses: part of the parse cache's key."""
+        return schema.digest(self.root)
 
 
 def locate_problems(loaded: Loaded, problems: list[Problem]) -> list[Problem]:

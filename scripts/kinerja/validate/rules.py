@@ -215,6 +215,8 @@ def check_positions(province: m.Province) -> Iterator[Problem]:
     for position in province.positions.values():
         if position.reports_to is not None and position.reports_to not in province.positions:
             yield _p("K202", position.source, "reports_to", ref=position.reports_to)
+        if position.skeleton:
+            yield _p("K920", position.source, "skeleton", ref=position.id)
         yield from _dup_ids(position.duties, lambda d: d.source)
         for duty in position.duties:
             for field, text in (("text", duty.text), ("output", duty.output)):

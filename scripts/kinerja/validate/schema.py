@@ -51,6 +51,27 @@ def schema_dir(root: Path | None = None) -> Path:
     return SCHEMA_DIR
 
 
+@lru_cache(maxsize=16)
+def digest(root: Path | None = None) -> str:
+    """A digest of every schema the check reads for ``root`` (its own ``schemas/`` or the packaged ones),
+    taken once per process like the validators themselves: the parse cache keys checked results on it."""
+    import hashlib
+
+    folder = schema_dir(root)
+    out = hashlib.sha1()
+    try:
+        paths = sorted(folder.glob("*.schema.json"))
+    except OSError:
+        paths = []
+    for path in paths:
+        try:
+            content = hashlib.sha1(path.read_bytes()).digest()
+        except OSError:
+            content = b"unreadable"
+        out.update(path.name.encode("utf-8", "surrogatepass") + b"\0" + content)
+    return out.hexdigest()
+
+
 @lru_cache(maxsize=256)
 def _schema_file(kind: str, root: Path | None) -> str | None:
     path = schema_dir(root) / f"{kind}.schema.json"
