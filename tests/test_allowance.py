@@ -157,9 +157,10 @@ def test_example_file_validates_against_schema(schema: dict[str, Any], example_d
 
 def test_example_file_loads_and_passes_checks(rule: AllowanceRule) -> None:
     assert rule.id == "tpp-provinsi-contoh"
-    assert len(rule.versions) == 2
+    assert len(rule.versions) == 3  # the third (2027) shows weighted performance components
     assert check_rule(rule) == []
-    first, second = rule.versions
+    first, second, third = rule.versions
+    assert [c.weight for c in third.performance.components] == [60, 20, 20]
     assert first.deductions.time_basis == "bands" and second.deductions.time_basis == "hours"
     assert second.deductions.per_hour() == Decimal(1)
 
@@ -226,7 +227,9 @@ def test_effective_date_selection(rule: AllowanceRule) -> None:
     assert v_end is v2020
     v2026 = version_for(rule, "2026-01")
     assert v2026 is not None and v2026.effective_from == date(2026, 1, 1)
-    assert version_for(rule, "2040-06-15") is v2026
+    assert version_for(rule, "2026-12-31") is v2026
+    v2027 = version_for(rule, "2040-06-15")
+    assert v2027 is not None and v2027.effective_from == date(2027, 1, 1)
     # The month's first day decides: the same attendance gives different rules' numbers.
     att = Attendance(working_days=20, days_absent=Decimal(1))
     dec = monthly_allowance(rule, "pelaksana", "baik", att, "2025-12")

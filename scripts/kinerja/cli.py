@@ -175,6 +175,8 @@ def score(periods: tuple[str, ...], units: tuple[str, ...], fmt: str, output: st
         click.echo(out.dumps([doc for _, doc in out.iter_unit_documents(province, run, language)]), nl=False)
     elif fmt == "csv":
         click.echo(out.combined_csv(run, language), nl=False)
+        for line in out.warning_lines(run, language):  # the CSV stays one table; warnings go beside it
+            click.echo(line, err=True)
     else:
         click.echo(out.table(run, language), nl=False)
 
@@ -266,15 +268,19 @@ def explain(employee: str, period: str, lang: str | None, fmt: str) -> None:
     result = engine.score_contract(province, contract, province.periods[period])
     run = engine.score(province, [period], [result.unit])
     if fmt == "json":
+        history = engine.credit_history(province, employee, period) if "credit_points" in result.figures else None
         click.echo(out.dumps(dict(out.employee_dict(result, language),
-                                  allowance=out.allowance_rows(run, result, language))), nl=False)
+                                  allowance=out.allowance_rows(run, result, language),
+                                  credit_points_accumulated=None if history is None else history.to_dict(language))),
+                   nl=False)
         return
     click.echo(out.explanation(province, result, language), nl=False)
     for (employee_id, month), paid in sorted(run.allowance.items()):
         if employee_id == employee:
             click.echo(f"\nTPP {month}:")
+            seen: set[int] = set()
             for figure in paid.figures():
-                click.echo("\n".join(render(figure, language)))
+                click.echo("\n".join(render(figure, language, seen=seen)))
     for (employee_id, month), note in sorted(run.allowance_notes.items()):
         if employee_id == employee:
             click.echo(f"\nTPP {month}: {note.code} {note.text(language)}")

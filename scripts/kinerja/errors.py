@@ -501,6 +501,23 @@ for _code, _name, _id, _en in [
     _kind(_code, _name, "warning" if _code >= "K317" else "error", _id, _en,
           "Lihat penjelasan nilai (kinerja explain) untuk rinciannya.", "See the score's explanation (kinerja explain).")
 
+# K380-K399 (issue 17): scoring as a BKD officer checks it (weights, additional work, NIP).
+_kind("K380", "additional-work-from-assessor", "warning",
+      "Kinerja tambahan diambil dari nilai penilai: {detail}.",
+      "Additional work taken from the assessor's values: {detail}.",
+      "Beri bobot (weight) pada setiap indikator target tambahan SKP agar kinerja tambahan dihitung dari SKP.",
+      "Give every indicator of the SKP's additional targets a weight so additional work is computed from the SKP.")
+_kind("K381", "main-weights-sum", "error",
+      "Bobot indikator utama SKP {ref} berjumlah {total}, seharusnya 100{detail}.",
+      "The main indicators' weights of SKP {ref} sum to {total}, not 100{detail}.",
+      "Sesuaikan bobot (weight) indikator utama agar berjumlah 100, atau hapus semua bobot (bobot sama).",
+      "Adjust the main indicators' weights to sum to 100, or remove every weight (equal weights).")
+_kind("K382", "nip-implausible-age", "warning",
+      "NIP {value}: umur saat TMT CPNS {age} tahun, di luar {low}-{high} tahun.",
+      "NIP {value}: age at CPNS appointment {age} years, outside {low}-{high} years.",
+      "Periksa tanggal lahir dan TMT CPNS pada NIP.", "Check the birth date and CPNS start in the NIP.")
+
+
 # --- K5xx: allowance (TPP) rules and attendance ------------------------------------------------------
 for _code, _name in [
     ("K500", "allowance-rule-shape"), ("K501", "allowance-versions-overlap"), ("K502", "allowance-split"),
@@ -521,6 +538,25 @@ for _code, _name in [
           "Aturan TPP / absensi: {detail}.", "Allowance (TPP) rule / attendance: {detail}.",
           "Periksa berkas aturan TPP (contracts/allowance/) atau ekspor absensi (contracts/attendance/).",
           "Check the TPP rule file (contracts/allowance/) or the attendance export (contracts/attendance/).")
+
+# K560-K579 (issue 17): the allowance rule model extended (absence categories, non-absence days,
+# weighted performance components).
+for _code, _name in [("K560", "attendance-unknown-absence-category"), ("K561", "attendance-unknown-non-absence")]:
+    _kind(_code, _name, "error",
+          "Aturan TPP / absensi: {detail}.", "Allowance (TPP) rule / attendance: {detail}.",
+          "Periksa kategori ketidakhadiran (absence_categories) dan hari kerja di luar kantor (non_absence) "
+          "pada aturan TPP, serta kolom absent_<id> dan away_<id> pada ekspor absensi.",
+          "Check the rule's absence categories (absence_categories) and non-absence days (non_absence), and "
+          "the attendance export's absent_<id> and away_<id> columns.")
+for _code, _name in [("K564", "attendance-missing-performance-component"),
+                     ("K565", "attendance-performance-component-range")]:
+    _kind(_code, _name, "error",
+          "Aturan TPP / absensi: {detail}.", "Allowance (TPP) rule / attendance: {detail}.",
+          "Ekspor absensi memberi setiap komponen kinerja berbobot (performance.components, from: data) "
+          "dalam kolom perf_<id>, persen 0-100.",
+          "The attendance export gives each weighted performance component (performance.components, "
+          "from: data) in a column perf_<id>, percent 0-100.")
+
 
 # --- K6xx: distribution guidance (SE MenPANRB 3/2023) -----------------------------------------------
 for _code, _name in [("K601", "distribution-above-maximum"), ("K602", "distribution-below-minimum"),

@@ -253,6 +253,7 @@ class Indicator:
     maximum: bool
     aggregation: str
     source: Source
+    weight: Decimal | None = None  # bobot in percent (PermenPANRB 8/2021); None: equal weights
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,7 +69,7 @@ def indicator(item: dict[str, Any], source: m.Source) -> m.Indicator:
         target=target_value(item), polarity=item.get("polarity") if item.get("polarity") in ("higher", "lower") else "higher",
         maximum=item.get("maximum") is True,
         aggregation=item.get("aggregation") if item.get("aggregation") in ("last", "sum", "mean") else "last",
-        source=source)
+        source=source, weight=_num(item.get("weight")))
 
 
 def settings(data: Any) -> m.Settings:

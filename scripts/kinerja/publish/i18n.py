@@ -194,6 +194,7 @@ TABLE: dict[str, tuple[str, str]] = {
     "unit.other_periods": ("Periode lain", "Other periods"),
     "unit.history_link": ("Riwayat perubahan data unit ini", "Change history of this unit's data"),
     "unit.employee_page": ("halaman SKP", "SKP page"),
+    "unit.cpns_start": ("TMT CPNS {month}", "CPNS since {month}"),
     "unit.allowance": ("TPP unit ini: {count} pembayaran bulanan, kotor Rp{gross}, potongan Rp{deductions}, "
                        "bersih Rp{net}.",
                        "Allowance (TPP) of this unit: {count} monthly payments, gross Rp{gross}, deductions "
@@ -522,24 +523,30 @@ REGIME_FORMULAS: dict[str, tuple[str, str]] = {
         "tidak dilaksanakan (RO = 0) bernilai 0|Nilai SKP = rata-rata kegiatan + tugas tambahan (1-3 tugas: 1, "
         "4-6: 2, 7+: 3) + kreativitas (unit kerja 3, organisasi 6, negara 12)|Perilaku = rata-rata aspek "
         "perilaku (kepemimpinan hanya untuk jabatan struktural)|Nilai prestasi kerja = 60% × nilai SKP + 40% × "
-        "perilaku",
+        "perilaku, dari nilai SKP dan perilaku yang tercetak (dua desimal), seperti petugas menghitung ulang "
+        "dari formulir (opsi total_from: raw memakai nilai tanpa pembulatan)",
         "Quantity = RO / TO × 100|Quality = RK / TK × 100|Time: efficiency = 100 − RW / TW × 100; efficiency ≤ 24%: "
         "((1.76 × TW − RW) / TW) × 100, above 24%: 76 − ((1.76 × TW − RW) / TW × 100 − 100)|Cost: as time, with "
         "TB and RB|Activity value = sum of the aspects / 3 (or / 4 with a cost target); an activity not carried "
         "out (RO = 0) scores 0|SKP value = mean of the activities + extra tasks (1-3 tasks: 1, 4-6: 2, 7+: 3) + "
         "creativity (unit 3, organisation 6, nation 12)|Behaviour = mean of the behaviour aspects (leadership for "
-        "structural posts only)|Work performance = 60% × SKP value + 40% × behaviour"),
+        "structural posts only)|Work performance = 60% × SKP value + 40% × behaviour, "
+        "from the SKP and behaviour values as printed (two places), as an officer recomputes it from the form "
+        "(option total_from: raw uses the unrounded values)"),
     "permenpanrb-8-2021": (
         "Capaian IKI = R / T × 100% (makin tinggi makin baik) atau (1 + (1 − R / T)) × 100% (makin rendah makin "
         "baik); target rentang: 100% di dalam rentang|Capaian dibulatkan ke persen bulat, lalu nilai capaian IKI "
         "menurut rentang: > 110 → 120; 101-110 → 110-120; 100 → 109; 80-99 → 70-89; 60-79 → 50-69; 0-59 → 0-49"
-        "|Nilai kinerja utama = jumlah nilai tertimbang (bobot sama per IKI utama)|Nilai kinerja tambahan paling "
-        "tinggi 10|Nilai SKP = kinerja utama + kinerja tambahan|Nilai kinerja pegawai = 70% SKP + 30% perilaku "
+        "|Nilai kinerja utama = jumlah nilai tertimbang (bobot IKI utama dari SKP, berjumlah 100; tanpa bobot: "
+        "bobot sama)|Nilai kinerja tambahan paling tinggi 10, dari nilai tertimbang target tambahan SKP bila "
+        "berbobot, selain itu dari nilai penilai|Nilai SKP = kinerja utama + kinerja tambahan|Nilai kinerja pegawai = 70% SKP + 30% perilaku "
         "(60/40 bila perilaku dinilai rekan dan bawahan)",
         "Indicator achievement = R / T × 100% (higher is better) or (1 + (1 − R / T)) × 100% (lower is better); "
         "range targets: 100% within the range|The achievement is rounded to a whole percent, then the value by "
         "band: > 110 → 120; 101-110 → 110-120; 100 → 109; 80-99 → 70-89; 60-79 → 50-69; 0-59 → 0-49|Main "
-        "value = sum of the weighted values (equal weight per main indicator)|Additional work adds at most 10|SKP "
+        "value = sum of the weighted values (the SKP's weights of its main indicators, summing to 100; without "
+        "weights: equal)|Additional work adds at most 10, from the weighted values of the SKP's additional "
+        "targets when weighted, otherwise from the assessor's values|SKP "
         "value = main + additional|Employee value = 70% SKP + 30% behaviour (60/40 when peers and subordinates "
         "rate behaviour)"),
     "permenpanrb-6-2022": (
@@ -547,12 +554,18 @@ REGIME_FORMULAS: dict[str, tuple[str, str]] = {
         "masing-masing Di Atas, Sesuai atau Di Bawah Ekspektasi|Predikat = matriks rating hasil kerja × rating "
         "perilaku (tabel di bawah)|Evaluasi periodik menurut siklus periode; predikat tahunan dari rating tahunan "
         "pejabat penilai, evaluasi periodik sebagai bukti|Rating hasil kerja kepala unit mengikuti predikat "
-        "kinerja organisasi|Angka kredit jabatan fungsional = persentase predikat × koefisien × bulan / 12",
+        "kinerja organisasi|Angka kredit jabatan fungsional (konversi PermenPANRB 1/2023, Perban BKN 3/2023) = "
+        "persentase predikat (150/100/75/50/25%) × koefisien tahunan × bulan / 12, untuk tiap predikat periodik "
+        "sebanyak bulan yang dicakupnya dan sudah lewat; setelah predikat tahunan ada, predikat tahunan "
+        "menggantikannya; angka kredit dijumlahkan antarperiode dan antartahun pada jenjang yang sama (PAK)",
         "No numeric weights: the assessor rates work results and behaviour (BerAKHLAK), each Above, Meets or "
         "Below Expectations|Rating = matrix of the results rating × the behaviour rating (table below)|Periodic "
         "evaluations follow the period's cycle; the annual rating comes from the assessor's annual ratings, with "
         "the periodic ones as evidence|A unit head's results rating follows the organisation's rating|Credit "
-        "points of functional positions = rating percentage × coefficient × months / 12"),
+        "points of functional positions (conversion of PermenPANRB 1/2023, Perban BKN 3/2023) = rating percentage "
+        "(150/100/75/50/25%) × annual coefficient × months / 12, for each periodic rating over the months it "
+        "covers that have passed; once the annual rating exists it replaces them; credit points accumulate "
+        "over periods and years within the same level (PAK)"),
 }
 
 #: Per regime: where docs/regulations.md marks the sources unconfirmed, and the option that lets an agency decide.

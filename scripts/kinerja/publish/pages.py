@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from .. import model as m
+from ..nip import parse_nip
 from ..score import engine, pp46
 from ..score import permenpanrb_6_2022 as r622
 from ..score import permenpanrb_8_2021 as r821
@@ -493,6 +494,9 @@ def holder_block(cx: Cx, result: EmployeeResult, number: int | None) -> list[str
             nip = site.privacy.nip(employee)
             if nip:
                 label.append(f'<span class="kj-nip">NIP {esc.text(nip)}</span>')
+                parsed = parse_nip(employee.nip or "")  # the appointment month, for the officer's PAK view
+                if parsed is not None:
+                    label.append(cx.w("unit.cpns_start", month=parsed.cpns_start.isoformat()[:7]))
         label.append(f'{cx.w("col.predikat")}: {cx.predikat(result.predikat)}')
         label.append(cx.a(c.employee_page(result.employee, result.period), cx.w("unit.employee_page")))
     elif number is not None:

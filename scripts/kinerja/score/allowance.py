@@ -31,7 +31,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import replace, dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal, NamedTuple
@@ -240,11 +240,60 @@ class Sanction:
 
 
 @dataclass(frozen=True)
+class PerformanceComponent:
+    """One weighted component of the performance part (komponen kinerja): ``from_`` ``"rating"`` (the
+    predikat or score read in the table) or ``"data"`` (a percentage in the attendance export, column
+    ``perf_<id>``, such as daily-report compliance or a behaviour score)."""
+
+    id: str
+    from_: str
+    weight: Decimal
+    label: str = ""
+    label_en: str = ""
+
+    def name(self, lang: str) -> str:
+        return (self.label_en if lang == "en" else self.label) or self.label or self.id
+
+
+@dataclass(frozen=True)
 class PerformanceTable:
-    """The percentage of the performance part earned (persentase bagian kinerja), by predikat or score."""
+    """The percentage of the performance part earned (persentase bagian kinerja), by predikat or score;
+    with ``components`` the weighted sum of several components, one of them the table's."""
 
     by_predikat: Mapping[str, Decimal] = field(default_factory=dict)
     by_score: tuple[ScoreBand, ...] = ()
+    components: tuple[PerformanceComponent, ...] = ()
+
+
+@dataclass(frozen=True)
+class AbsenceCategory:
+    """A category of absence with its own rate (kategori ketidakhadiran: sakit, izin, tanpa keterangan):
+    ``percent_per_day`` after ``free_days`` days that cost nothing, the category's total at most
+    ``max_percent`` (``None``: no cap of its own) (docs/regulations.md §4)."""
+
+    id: str
+    percent_per_day: Decimal
+    free_days: Decimal = ZERO
+    max_percent: Decimal | None = None
+    label: str = ""
+    label_en: str = ""
+
+    def name(self, lang: str) -> str:
+        return (self.label_en if lang == "en" else self.label) or self.label or self.id
+
+
+@dataclass(frozen=True)
+class NonAbsence:
+    """Working days away from the office that are not absence (flexible working under PermenPANRB
+    4/2025, official travel): recorded and shown, never deducted."""
+
+    id: str
+    label: str = ""
+    label_en: str = ""
+    source: str = ""
+
+    def name(self, lang: str) -> str:
+        return (self.label_en if lang == "en" else self.label) or self.label or self.id
 
 
 @dataclass(frozen=True)
@@ -261,6 +310,8 @@ class Deductions:
     sanctions: Mapping[str, Sanction] = field(default_factory=dict)
     time_basis: TimeBasis = "bands"
     hours_per_day: Decimal | None = None
+    absence_categories: Mapping[str, AbsenceCategory] = field(default_factory=dict)
+    non_absence: Mapping[str, NonAbsence] = field(default_factory=dict)
 
     def per_hour(self) -> Decimal | None:
         """Percent per hour under the hours basis (DKI: 5% / 5 hours = 1% per hour)."""
@@ -293,6 +344,7 @@ class RuleVersion:
     source: Citation | None = None
     note: str = ""
     index: int = 0
+    months_before_annual: str = "wait"  # wait | previous-year | latest-periodic (docs/regulations.md §4)
 
     def covers(self, day: date) -> bool:
         return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
@@ -458,13 +510,98 @@ def _minute_bands(reader: _Reader, data: Any, path: str, code_re: re.Pattern[str
     return tuple(bands)
 
 
+def _slug_items(reader: _Reader, data: Any, path: str) -> list[tuple[str, str, Any]]:
+    """The (id, path, value) of a mapping keyed by lowercase slugs; other keys are reported."""
+    if data is None:
+        return []
+    if not isinstance(data, Mapping):
+        reader.fail(path, "harus berupa pemetaan", "must be a mapping")
+        return []
+    out = []
+    for key, item in data.items():
+        if not isinstance(key, str) or not SLUG.match(key):
+            reader.fail(f"{path}.{key}", "id harus huruf kecil-tanda hubung", "the id must be a lowercase slug")
+            continue
+        out.append((key, f"{path}.{key}", item))
+    return out
+
+
+def _absence_categories(reader: _Reader, data: Any, path: str) -> dict[str, AbsenceCategory]:
+    out: dict[str, AbsenceCategory] = {}
+    for key, p, item in _slug_items(reader, data, path):
+        c = reader.obj(item, p, ("percent_per_day",), ("free_days", "max_percent", "label", "label_en"))
+        if c is None:
+            continue
+        out[key] = AbsenceCategory(
+            id=key,
+            percent_per_day=reader.number(c.get("percent_per_day"), f"{p}.percent_per_day", ZERO, HUNDRED),
+            free_days=reader.number(c.get("free_days"), f"{p}.free_days", ZERO, Decimal(31)) if "free_days" in c else ZERO,
+            max_percent=reader.number(c.get("max_percent"), f"{p}.max_percent", ZERO, HUNDRED) if "max_percent" in c else None,
+            label=reader.text(c.get("label"), f"{p}.label", "") if "label" in c else "",
+            label_en=reader.text(c.get("label_en"), f"{p}.label_en", "") if "label_en" in c else "",
+        )
+    return out
+
+
+def _non_absence(reader: _Reader, data: Any, path: str) -> dict[str, NonAbsence]:
+    out: dict[str, NonAbsence] = {}
+    for key, p, item in _slug_items(reader, data, path):
+        c = reader.obj(item, p, (), ("label", "label_en", "source"))
+        if c is None:
+            continue
+        out[key] = NonAbsence(key, *(reader.text(c.get(f), f"{p}.{f}", "") if f in c else ""
+                                     for f in ("label", "label_en", "source")))
+    return out
+
+
+def _components(reader: _Reader, data: Any, path: str) -> tuple[PerformanceComponent, ...]:
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        reader.fail(path, "harus berupa daftar", "must be a list")
+        return ()
+    out = []
+    for i, item in enumerate(data):
+        p = f"{path}[{i}]"
+        c = reader.obj(item, p, ("id", "from", "weight"), ("label", "label_en"))
+        if c is None:
+            continue
+        ident = c.get("id")
+        if not isinstance(ident, str) or not SLUG.match(ident):
+            reader.fail(f"{p}.id", "id harus huruf kecil-tanda hubung", "the id must be a lowercase slug")
+            continue
+        if c.get("from") not in ("rating", "data"):
+            reader.fail(f"{p}.from", "harus 'rating' atau 'data'", "must be 'rating' or 'data'")
+            continue
+        out.append(PerformanceComponent(ident, str(c["from"]), reader.number(c.get("weight"), f"{p}.weight", ZERO, HUNDRED),
+                                        reader.text(c.get("label"), f"{p}.label", "") if "label" in c else "",
+                                        reader.text(c.get("label_en"), f"{p}.label_en", "") if "label_en" in c else ""))
+    total = sum((c.weight for c in out), ZERO)
+    if out and total != HUNDRED:
+        reader.fail(path, f"bobot komponen berjumlah {_fmt(total, 'id')}, seharusnya 100",
+                    f"the components' weights sum to {_fmt(total)}, not 100")
+    if out and sum(1 for c in out if c.from_ == "rating") != 1:
+        reader.fail(path, "tepat satu komponen harus from: rating", "exactly one component must be from: rating")
+    return tuple(out)
+
+
+BEFORE_ANNUAL = ("wait", "previous-year", "latest-periodic")
+
+
+def _before_annual(reader: _Reader, value: Any, path: str) -> str:
+    if value not in BEFORE_ANNUAL:
+        reader.fail(path, f"harus salah satu dari {', '.join(BEFORE_ANNUAL)}", f"must be one of {', '.join(BEFORE_ANNUAL)}")
+        return "wait"
+    return str(value)
+
+
 def _version(reader: _Reader, data: Any, index: int) -> RuleVersion | None:
     path = f"versions[{index}]"
     m = reader.obj(
         data,
         path,
         ("effective_from", "base", "split", "performance", "deductions", "deductions_apply_to", "caps"),
-        ("effective_to", "source", "note", "working_hours"),
+        ("effective_to", "source", "note", "working_hours", "months_before_annual"),
     )
     if m is None:
         return None
@@ -490,7 +627,7 @@ def _version(reader: _Reader, data: Any, index: int) -> RuleVersion | None:
 
     by_predikat: dict[str, Decimal] = {}
     by_score: list[ScoreBand] = []
-    perf = reader.obj(m.get("performance", {}), f"{path}.performance", (), ("by_predikat", "by_score"))
+    perf = reader.obj(m.get("performance", {}), f"{path}.performance", (), ("by_predikat", "by_score", "components"))
     if perf is not None:
         table = perf.get("by_predikat")
         if table is not None:
@@ -530,7 +667,8 @@ def _version(reader: _Reader, data: Any, index: int) -> RuleVersion | None:
         m.get("deductions", {}),
         dp,
         ("absent_day",),
-        ("lateness", "early_leave", "sanctions", "time_basis", "hours_per_day"),
+        ("lateness", "early_leave", "sanctions", "time_basis", "hours_per_day", "absence_categories",
+         "non_absence"),
     )
     if d is not None:
         sanctions: dict[str, Sanction] = {}
@@ -571,6 +709,8 @@ def _version(reader: _Reader, data: Any, index: int) -> RuleVersion | None:
             hours_per_day=None
             if hours is None
             else reader.number(hours, f"{dp}.hours_per_day", Decimal("0.5"), Decimal(24)),
+            absence_categories=_absence_categories(reader, d.get("absence_categories"), f"{dp}.absence_categories"),
+            non_absence=_non_absence(reader, d.get("non_absence"), f"{dp}.non_absence"),
         )
 
     raw_apply = m.get("deductions_apply_to")
@@ -598,13 +738,15 @@ def _version(reader: _Reader, data: Any, index: int) -> RuleVersion | None:
         base_by_class=by_class,
         base_by_grade=by_grade,
         split=split,
-        performance=PerformanceTable(by_predikat, tuple(by_score)),
+        performance=PerformanceTable(by_predikat, tuple(by_score),
+                                     _components(reader, perf.get("components") if perf else None, f"{path}.performance.components")),
         deductions=deductions,
         deductions_apply_to=apply_to,
         caps=caps,
         source=_citation(reader, m["source"], f"{path}.source") if "source" in m else None,
         note=reader.text(m.get("note"), f"{path}.note", "") if "note" in m else "",
         index=index,
+        months_before_annual=_before_annual(reader, m.get("months_before_annual", "wait"), f"{path}.months_before_annual"),
     )
 
 
@@ -900,6 +1042,13 @@ class Attendance:
     late_minutes: tuple[int, ...] = ()
     early_minutes: tuple[int, ...] = ()
     sanctions: tuple[str, ...] = ()
+    absences: tuple[tuple[str, Decimal], ...] = ()  # (absence category, days), as the rule names them
+    away: tuple[tuple[str, Decimal], ...] = ()  # (non-absence kind, days): flexible working, official travel
+    measures: tuple[tuple[str, Decimal], ...] = ()  # (performance component, percent 0-100), columns perf_<id>
+
+    def days_away_from_office(self) -> Decimal:
+        """Every day not at the office: absent (any category) and non-absence days."""
+        return self.days_absent + sum((d for _, d in self.absences + self.away), ZERO)
 
 
 class AttendanceRecord(NamedTuple):
@@ -925,6 +1074,9 @@ CSV_REQUIRED: tuple[str, ...] = (
     "psw4",
 )
 CSV_OPTIONAL: tuple[str, ...] = ("sanction", "late_minutes", "early_minutes")
+#: Optional columns named after the rule's ids: ``absent_<category>`` (days absent in an absence
+#: category, e.g. ``absent_sakit``) and ``away_<kind>`` (non-absence days, e.g. ``away_flexible-working``).
+CSV_CATEGORY_COLUMN = re.compile(r"^(absent|away|perf)_([a-z0-9][a-z0-9-]*)$")
 LIST_SPLIT = re.compile(r"[;|\s]+")
 
 
@@ -1062,7 +1214,7 @@ def attendance_from_csv(text: str) -> tuple[list[AttendanceRecord], list[RulePro
         if name in index:
             problems.append(_located("K529", 1, name, "kolom ganda", "duplicate column"))
             continue
-        if name not in CSV_REQUIRED and name not in CSV_OPTIONAL:
+        if name not in CSV_REQUIRED and name not in CSV_OPTIONAL and not CSV_CATEGORY_COLUMN.match(name):
             problems.append(
                 _located(
                     "K521",
@@ -1128,6 +1280,7 @@ def attendance_from_csv(text: str) -> tuple[list[AttendanceRecord], list[RulePro
         late_minutes = _minutes(cell("late_minutes"), row_no, "late_minutes", problems)
         early_minutes = _minutes(cell("early_minutes"), row_no, "early_minutes", problems)
         sanctions = _ids(cell("sanction"), row_no, "sanction", problems)
+        absences, away, measures = _category_days(index, cell, row_no, problems)
         if working is not None and absent is not None and absent > working:
             problems.append(
                 _located(
@@ -1162,10 +1315,28 @@ def attendance_from_csv(text: str) -> tuple[list[AttendanceRecord], list[RulePro
             late_minutes=late_minutes,
             early_minutes=early_minutes,
             sanctions=sanctions,
+            absences=absences,
+            away=away,
+            measures=measures,
         )
         parsed_rows[rest] = (month, attendance)
         records.append(AttendanceRecord(employee, month, attendance))
     return records, problems
+
+
+def _category_days(index: Mapping[str, int], cell: Any, row_no: int,
+                   problems: list[RuleProblem]) -> tuple[tuple[tuple[str, Decimal], ...], ...]:
+    """The days per absence category (``absent_<id>``) and per non-absence kind (``away_<id>``) of a row,
+    and the percentages of performance components (``perf_<id>``)."""
+    found: dict[str, list[tuple[str, Decimal]]] = {"absent": [], "away": [], "perf": []}
+    for name in sorted(index):
+        match = CSV_CATEGORY_COLUMN.match(name) if name not in CSV_REQUIRED else None
+        if match is None or not cell(name).strip():
+            continue
+        days = _days(cell(name), row_no, name, problems)
+        if days is not None and (days or match.group(1) == "perf"):
+            found[match.group(1)].append((match.group(2), days))
+    return tuple(found["absent"]), tuple(found["away"]), tuple(found["perf"])
 
 
 MAPPING_KEYS: tuple[str, ...] = (
@@ -1312,13 +1483,34 @@ def attendance_from_mapping(data: Any) -> tuple[list[AttendanceRecord], list[Rul
     return records, problems
 
 
+def _check_categories(version: RuleVersion, attendance: Attendance) -> list[RuleProblem]:
+    """K560 an absence category, K561 a non-absence kind the version does not define; K524 more days away
+    from the office (absent in any category or away) than working days."""
+    out: list[RuleProblem] = []
+    ded = version.deductions
+    for code, kinds, known, what_id, what_en in (
+            ("K560", attendance.absences, ded.absence_categories, "kategori ketidakhadiran", "absence category"),
+            ("K561", attendance.away, ded.non_absence, "jenis hari kerja di luar kantor", "non-absence kind")):
+        for kind, _ in kinds:
+            if kind not in known:
+                out.append(_problem(code, f"attendance.{kind}", f"{what_id} {kind!r} tidak ada dalam aturan ini "
+                                    f"({', '.join(known) or '-'})",
+                                    f"{what_en} {kind!r} is not defined by this rule ({', '.join(known) or '-'})"))
+    away = attendance.days_away_from_office()
+    if (attendance.absences or attendance.away) and away > attendance.working_days:
+        out.append(_problem("K524", "attendance.days_absent",
+                            f"hari di luar kantor ({_fmt(away, 'id')}) melebihi {attendance.working_days} hari kerja",
+                            f"days away from the office ({_fmt(away)}) exceed {attendance.working_days} working days"))
+    return out
+
+
 def check_attendance(version: RuleVersion, attendance: Attendance) -> list[RuleProblem]:
     """Whether ``attendance`` can be computed under ``version`` (kecocokan data kehadiran).
 
     K524 more days absent than working days; K533 a band code the version does not define; K534 an
     unknown sanction; K535 band counts where the version counts hours (minutes are needed).
     """
-    out: list[RuleProblem] = []
+    out: list[RuleProblem] = _check_categories(version, attendance)
     if attendance.days_absent < 0 or attendance.days_absent > attendance.working_days:
         out.append(
             _problem(
@@ -1507,6 +1699,36 @@ def _performance_percent(version: RuleVersion, value: str | Decimal | float, sou
     )
 
 
+def _weighted_performance(components: Sequence[PerformanceComponent], rating: Figure, att: Attendance,
+                          source: str) -> Figure:
+    """The performance percentage as the weighted sum of the rule's components (docs/regulations.md §4):
+    the rating's table percentage for the ``rating`` component, the export's ``perf_<id>`` for the others."""
+    measures = dict(att.measures)
+    parts: list[tuple[str, Any]] = []
+    value = ZERO
+    for component in components:
+        if component.from_ == "rating":
+            pct: Decimal | Figure = rating
+            raw = rating.value
+        elif component.id in measures:
+            raw = pct = measures[component.id]
+            if not ZERO <= raw <= HUNDRED:
+                raise AllowanceError([_problem("K565", f"attendance.perf_{component.id}",
+                                               f"persentase {component.name('id')} {_fmt(raw, 'id')} di luar 0-100",
+                                               f"percentage {component.name('en')} {_fmt(raw)} outside 0-100")])
+        else:
+            raise AllowanceError([_problem("K564", f"attendance.perf_{component.id}",
+                                           f"absensi tidak memuat komponen kinerja {component.name('id')} (kolom perf_{component.id})",
+                                           f"the attendance lacks the performance component {component.name('en')} (column perf_{component.id})")])
+        value += raw * component.weight / HUNDRED
+        parts.append((f"{component.id} ({_fmt(component.weight)}%)", pct))
+    names_id = " + ".join(f"{c.name('id')} × {_fmt(c.weight, 'id')}%" for c in components)
+    names_en = " + ".join(f"{c.name('en')} × {_fmt(c.weight)}%" for c in components)
+    return Figure("tpp.performance.percent", Text("Persentase bagian kinerja", "Performance part percentage"),
+                  value, Text(names_id, names_en), tuple(parts), half_up(value),
+                  Text("komponen kinerja berbobot", "weighted performance components"), source)
+
+
 def _percent_items(version: RuleVersion, att: Attendance, source: str) -> list[tuple[str, Text, Figure]]:
     """Each deduction as (code, reason, percent figure)."""
     ded = version.deductions
@@ -1536,6 +1758,39 @@ def _percent_items(version: RuleVersion, att: Attendance, source: str) -> list[t
             ),
             n * ded.absent_day,
             (("days_absent", n), ("percent_per_day", ded.absent_day)),
+        )
+
+    for category_id, days in att.absences:
+        category = ded.absence_categories[category_id]
+        charged = max(ZERO, days - category.free_days)
+        pct = charged * category.percent_per_day
+        capped = category.max_percent is not None and pct > category.max_percent
+        if capped:
+            pct = category.max_percent  # type: ignore[assignment]
+        free_id = f", {_fmt(category.free_days, 'id')} hari pertama bebas" if category.free_days else ""
+        free_en = f", first {_fmt(category.free_days)} day(s) free" if category.free_days else ""
+        cap_id = f", paling banyak {_fmt(category.max_percent, 'id')}%" if capped else ""
+        cap_en = f", at most {_fmt(category.max_percent)}%" if capped else ""  # type: ignore[arg-type]
+        add(
+            f"absence-{category_id}",
+            Text(category.name("id"), category.name("en")),
+            Text(f"{category.name('id')}: {_fmt(days, 'id')} hari{free_id} → {_fmt(charged, 'id')} × "
+                 f"{_fmt(category.percent_per_day, 'id')}%{cap_id}",
+                 f"{category.name('en')}: {_fmt(days)} day(s){free_en} → {_fmt(charged)} × "
+                 f"{_fmt(category.percent_per_day)}%{cap_en}"),
+            pct,
+            (("days", days), ("free_days", category.free_days), ("percent_per_day", category.percent_per_day),
+             ("max_percent", category.max_percent)),
+        )
+    for kind_id, days in att.away:
+        kind = ded.non_absence[kind_id]
+        add(
+            f"away-{kind_id}",
+            Text(kind.name("id"), kind.name("en")),
+            Text(f"{kind.name('id')}: {_fmt(days, 'id')} hari, bukan ketidakhadiran → 0%",
+                 f"{kind.name('en')}: {_fmt(days)} day(s), not absence → 0%"),
+            ZERO,
+            (("days", days), ("source", kind.source)),
         )
 
     for kind, counts, minutes, bands, what_id, what_en in (
@@ -1610,6 +1865,7 @@ def monthly_allowance(
     month: date | str,
     *,
     employee: str = "",
+    basis: Text | None = None,
 ) -> AllowanceResult:
     """Compute one employee-month of allowance (TPP/tukin sebulan) under the version in force.
 
@@ -1669,6 +1925,10 @@ def monthly_allowance(
     )
     sp, sd = version.split.performance, version.split.discipline
     pct = _performance_percent(version, predikat_or_score, source)
+    if version.performance.components:
+        pct = _weighted_performance(version.performance.components, pct, attendance, source)
+    if basis is not None:  # which rating pays the month, when it is not the month's own (months_before_annual)
+        pct = replace(pct, inputs=pct.inputs + (("paid_on", basis),))
     perf_max = gross.value * sp / HUNDRED
     performance = _money(
         "tpp.performance",

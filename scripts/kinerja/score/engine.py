@@ -163,9 +163,14 @@ def _range_or_value(target: m.TargetValue) -> Any:
     return target.value
 
 
+#: The source an achievement cites under 6/2022: the regime names no formula, Kinerja uses 8/2021's as help.
+SOURCE_622_ACHIEVEMENT = "PermenPANRB 6/2022 (rumus capaian mengikuti PermenPANRB 8/2021 sebagai bantuan)"
+
+
 def indicator_result(target_id: str, ind: m.Indicator, entries: list[tuple[str, m.RealisationEntry]],
-                     options: Options, with_value: bool) -> IndicatorResult:
-    """Aggregate an indicator's realisations and compute its achievement (and its 8/2021 value)."""
+                     options: Options, with_value: bool, source: str | None = None) -> IndicatorResult:
+    """Aggregate an indicator's realisations and compute its achievement (and its 8/2021 value).
+    ``source`` replaces the achievement's citation (a regime other than 8/2021 cites itself)."""
     result = IndicatorResult(target_id, ind.id, ind.text, ind.unit, ind.target, ind.polarity)
     numbers: list[Decimal] = []
     missing_reason = None
@@ -188,6 +193,8 @@ def indicator_result(target_id: str, ind: m.Indicator, entries: list[tuple[str, 
     try:
         result.achievement = r821.achievement(_range_or_value(ind.target), result.realised,
                                               lower_is_better=ind.polarity == "lower")
+        if source is not None:
+            result.achievement = replace(result.achievement, source=source)
         if with_value:
             result.value = r821.achievement_value(result.achievement, target_is_maximum=ind.maximum, options=options)
     except pp46.ScoringInputError as exc:
@@ -277,7 +284,7 @@ def _score_pp46(province: m.Province, result: EmployeeResult, contract: m.Contra
     structural = assessment.structural if assessment.structural is not None else bool(position and position.structural)
     behaviour = pp46.behaviour({k: v for k, v in assessment.behaviour.items()}, structural, options)
     result.figures["behaviour"] = behaviour
-    total = pp46.total(skp, behaviour)
+    total = pp46.total(skp, behaviour, options)
     result.figures["total"] = total
     rating = pp46.rating(total, options)
     result.score, result.rating, result.predikat = total, rating.figure, rating.id
@@ -287,23 +294,24 @@ def _score_pp46(province: m.Province, result: EmployeeResult, contract: m.Contra
 
 def _score_821(result: EmployeeResult, contract: m.Contract, records: list[m.Realisation],
                assessment: m.Assessment | None, options: Options) -> None:
-    values: list[Figure] = []
+    main: list[tuple[m.Indicator, Figure]] = []
+    extra: list[tuple[m.Indicator, Figure]] = []
     for target in contract.targets:
         for ind in target.indicators:
             entries = _entries_for(records, target.id, ind.id, len(target.indicators) == 1)
             item = indicator_result(target.id, ind, entries, options, with_value=True)
             result.indicators.append(item)
-            if item.value is not None and target.category == "main":
-                values.append(item.value)
+            if item.value is not None:
+                (main if target.category == "main" else extra).append((ind, item.value))
             elif item.note is not None:
                 result.notes.append(Note(item.note.code, Text(f"{target.id}/{ind.id}: {item.note.text.id}",
                                                               f"{target.id}/{ind.id}: {item.note.text.en}")))
-    if not values:
+    if not main:
         return
-    weight = Decimal(100) / len(values)
-    main = r821.main_value([r821.weighted_value(v, weight) for v in values])
-    additional = r821.additional_value([v for _, v in assessment.additional_work] if assessment else [])
-    skp = r821.skp_value([main], [additional])
+    weighted = main_weights(main)
+    main_figure = r821.main_value([r821.weighted_value(v, w) for (_, v), w in zip(main, weighted)])
+    additional = r821.additional_value(_additional_parts(extra, assessment, options, result))
+    skp = r821.skp_value([main_figure], [additional])
     result.figures["skp"] = skp
     result.score = skp
     if assessment is None or not assessment.behaviour:
@@ -318,6 +326,31 @@ def _score_821(result: EmployeeResult, contract: m.Contract, records: list[m.Rea
     result.score, result.rating, result.predikat = total, rating.figure, rating.id
     if not [n for n in result.notes if n.code in ("K321",)]:
         result.status = "complete"
+
+
+def main_weights(main: list[tuple[m.Indicator, Figure]]) -> list[Decimal]:
+    """The weights (bobot, percent) of the main indicators scored: the SKP's own when every one has a
+    weight (validation checks they sum to 100), else equal weights (docs/regulations.md §3.2)."""
+    if all(ind.weight is not None for ind, _ in main):
+        return [ind.weight for ind, _ in main]  # type: ignore[misc]
+    return [Decimal(100) / len(main)] * len(main)
+
+
+def _additional_parts(extra: list[tuple[m.Indicator, Figure]], assessment: m.Assessment | None,
+                      options: Options, result: EmployeeResult) -> list[Figure | Decimal]:
+    """The additional-work parts: by default (option ``additional_work_from: targets``) the weighted values
+    of the SKP's own additional indicators when they all carry a weight; otherwise (or with
+    ``assessor``) the values the assessor recorded in the assessment."""
+    source = options.get("additional_work_from", "targets")
+    if source not in ("targets", "assessor"):
+        raise pp46.ScoringInputError("K315", option="additional_work_from", detail=f"'{source}' (targets, assessor)")
+    if source == "targets" and extra and all(ind.weight is not None for ind, _ in extra):
+        return [r821.weighted_value(v, ind.weight) for ind, v in extra]  # type: ignore[arg-type]
+    if source == "targets" and extra:
+        result.notes.append(Note("K380", Text(
+            "kinerja tambahan dari nilai penilai: target tambahan SKP tidak berbobot",
+            "additional work from the assessor's values: the SKP's additional targets have no weight")))
+    return [v for _, v in assessment.additional_work] if assessment else []
 
 
 def mean_figure(key: str, label: Text, items: list[tuple[str, Decimal]], source: str) -> Figure:
@@ -336,7 +369,8 @@ def _score_622(province: m.Province, result: EmployeeResult, contract: m.Contrac
     for target in contract.targets:
         for ind in target.indicators:
             entries = _entries_for(records, target.id, ind.id, len(target.indicators) == 1)
-            result.indicators.append(indicator_result(target.id, ind, entries, options, with_value=False))
+            result.indicators.append(indicator_result(target.id, ind, entries, options, with_value=False,
+                                                      source=SOURCE_622_ACHIEVEMENT))
     if assessment is None:
         result.notes.append(Note("K322", Text("belum ada penilaian", "no assessment yet")))
         return
@@ -371,27 +405,75 @@ def _score_622(province: m.Province, result: EmployeeResult, contract: m.Contrac
         result.notes.append(Note("K322", Text("belum ada penilaian", "no assessment yet")))
         return
     if position is not None and position.cls == "fungsional" and position.level and result.predikat:
-        months = _months_held(province, contract.employee, position.id, period)
+        held = _months_held(province, contract.employee, position.id, period)
+        spans = credit_spans(result, periodic, held, today(province))
+        if not spans:
+            return
         try:
-            result.figures["credit_points"] = r622.credit_points(result.predikat, position.level, months, options)
+            result.figures["credit_points"] = r622.credit_points_by_period(spans, position.level, options)
         except pp46.ScoringInputError as exc:
             result.notes.append(Note(exc.code, exc.message))
 
 
-def _months_held(province: m.Province, employee_id: str, position_id: str, period: m.Period) -> int:
+def credit_spans(result: EmployeeResult, periodic: list[r622.Evaluation], held: list[dt.date],
+                 now: dt.date) -> list[r622.CreditSpan]:
+    """The rated stretches that earn credit points (docs/regulations.md §3.5): the annual rating for
+    every month held once it exists; before that each periodic rating for the months it covers that
+    have passed (ended before ``now``) and in which the post was held."""
+    if result.status == "complete":
+        return [r622.CreditSpan(result.period, result.predikat or "", len(held))] if held else []
+    spans = []
+    for evaluation in periodic:
+        start, end = m.reporting_period_bounds(evaluation.period)
+        months = sum(1 for first in held if start <= first <= end and _month_end(first) < now)
+        if months:
+            spans.append(r622.CreditSpan(evaluation.period, evaluation.rating.id, months))
+    return spans
+
+
+def _month_end(first: dt.date) -> dt.date:
+    following = dt.date(first.year + (first.month == 12), 1 if first.month == 12 else first.month + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def _months_held(province: m.Province, employee_id: str, position_id: str, period: m.Period) -> list[dt.date]:
+    """The first days of the period's months in which the employee held the position (every month of the
+    period when the employee is unknown)."""
     employee = province.employees.get(employee_id)
-    if employee is None:
-        return 12
-    months = 0
+    months = []
     year, month = period.start.year, period.start.month
     while (year, month) <= (period.end.year, period.end.month):
         first = dt.date(year, month, 1)
-        if any(a.position == position_id and a.overlaps(first, first) for a in employee.assignments):
-            months += 1
+        if employee is None or any(a.position == position_id and a.overlaps(first, first)
+                                   for a in employee.assignments):
+            months.append(first)
         month += 1
         if month > 12:
             year, month = year + 1, 1
-    return months or 12
+    return months
+
+
+def credit_history(province: m.Province, employee_id: str, period_id: str,
+                   current_figure: Figure | None = None) -> Figure | None:
+    """The PAK view: the employee's credit points of every 6/2022 period up to ``period_id`` at the
+    level (jenjang) held in ``period_id``, accumulated (``None`` when there are none). ``current_figure``
+    is ``period_id``'s own figure when the caller has it (not computed twice, explained once)."""
+    current = province.periods.get(period_id)
+    contract = province.contracts.get((employee_id, period_id))
+    position = province.positions.get(contract.position) if contract else None
+    if current is None or position is None or not position.level:
+        return None
+    years = []
+    for period in sorted(province.periods.values(), key=lambda p: p.start):
+        earlier = province.contracts.get((employee_id, period.id))
+        held = province.positions.get(earlier.position) if earlier else None
+        if period.start > current.start or earlier is None or held is None or held.level != position.level:
+            continue
+        figure = current_figure if period.id == period_id and current_figure is not None else \
+            score_contract(province, earlier, period).figures.get("credit_points")
+        if figure is not None:
+            years.append((period.id, figure))
+    return r622.accumulated_credit_points(years, position.level) if years else None
 
 
 # --- units ------------------------------------------------------------------------------------------------
@@ -416,7 +498,9 @@ def score_unit(province: m.Province, unit_id: str, period: m.Period, run: ScoreR
         entries = list(realisation.entries) if realisation else []
         for ind in agreement.indicators():
             mine = sorted(((e.reporting_period or "", e) for e in entries if e.target == ind.id), key=lambda x: x[0])
-            result.indicators.append(indicator_result(ind.id, ind, mine, options, with_value=False))
+            result.indicators.append(indicator_result(
+                ind.id, ind, mine, options, with_value=False,
+                source=SOURCE_622_ACHIEVEMENT if period.regime == "permenpanrb-6-2022" else None))
     labels = period.reporting_periods()
     now = today(province)
     due = [label for label in labels if m.reporting_period_bounds(label)[1] < now] or labels[:0]
@@ -648,13 +732,56 @@ def _attendance_by_root(province: m.Province, period: m.Period,
 
 
 def _month_rating(result: EmployeeResult, month: str) -> str | None:
-    """The predikat that pays a month: the periodic evaluation covering it (6/2022), else the result's."""
+    """The periodic evaluation covering a month (6/2022), else the annual predikat once it exists."""
     day = dt.date.fromisoformat(month + "-01")
     for label, predikat in result.periodic.items():
         start, end = m.reporting_period_bounds(label)
         if start <= day <= end:
             return predikat
-    return result.predikat
+    return result.predikat if result.status == "complete" else None
+
+
+def _pay_value(result: EmployeeResult, rating: str, version: Any) -> str | Decimal:
+    """What the rule's performance table is read with: the predikat, or the score where the rule has only
+    score bands and the regime gives a score (PP 46/2011, 8/2021)."""
+    table = version.performance if version is not None else None
+    if table is not None and table.by_score and not table.by_predikat and result.score is not None \
+            and rating == result.predikat:
+        return half_up(result.score.shown)
+    return rating
+
+
+def month_basis(province: m.Province, result: EmployeeResult, month: str, version: Any,
+                previous: Callable[[], EmployeeResult | None]) -> tuple[str | Decimal | None, Text | None]:
+    """The rating (or score) that pays ``month`` and, when it is not the month's own, why
+    (the rule's ``months_before_annual``, docs/regulations.md §4): ``(None, reason)`` when the month waits."""
+    own = _month_rating(result, month)
+    if own is not None:
+        return _pay_value(result, own, version), None
+    how = version.months_before_annual if version is not None else "wait"
+    day = dt.date.fromisoformat(month + "-01")
+    if how == "latest-periodic":
+        earlier = [(label, p) for label, p in result.periodic.items() if m.reporting_period_bounds(label)[1] < day]
+        if earlier:
+            label, predikat = max(earlier)
+            return predikat, Text(f"predikat periodik terakhir {label} (aturan: latest-periodic), predikat tahunan belum ada",
+                                  f"the latest periodic rating {label} (rule: latest-periodic); no annual rating yet")
+    if how == "previous-year":
+        before = previous()
+        if before is not None and before.predikat is not None and before.status == "complete":
+            return _pay_value(before, before.predikat, version), Text(
+                f"predikat periode {before.period} (aturan: previous-year), predikat tahunan belum ada",
+                f"the rating of period {before.period} (rule: previous-year); no annual rating yet")
+    return None, Text(f"TPP menunggu predikat tahunan (aturan: {how})", f"TPP waits for the annual rating (rule: {how})")
+
+
+def previous_result(province: m.Province, employee_id: str, period: m.Period) -> EmployeeResult | None:
+    """The employee's result in the period that ended last before ``period`` starts."""
+    earlier = [p for p in province.periods.values() if p.end < period.start and (employee_id, p.id) in province.contracts]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda p: p.end)
+    return score_contract(province, province.contracts[(employee_id, last.id)], last)
 
 
 def _allowances(province: m.Province, run: ScoreRun, period: m.Period, wanted: set[str] | None,
@@ -669,29 +796,35 @@ def _allowances(province: m.Province, run: ScoreRun, period: m.Period, wanted: s
     except tpp.RuleFormatError:
         return  # reported by validate
     per_unit: dict[str, list[Any]] = {}
+    earlier: dict[str, EmployeeResult | None] = {}
     for month, record in attendance:
         first = dt.date.fromisoformat(month + "-01")
         result = run.employees.get((record.employee, period.id))
         if result is None or (wanted is not None and result.unit not in wanted):
             continue
         position = province.positions.get(result.position)
-        rating = _month_rating(result, month)
         key = (record.employee, month)
-        if rating is None or position is None:
+        version = tpp.version_for(rule, first)
+        if position is None:
             run.allowance_notes[key] = Note("K322", Text(
                 "TPP tidak dihitung: belum ada predikat", "TPP not computed: no predikat yet"))
             continue
+        rating, basis = month_basis(province, result, month, version, lambda: _previous(province, result, period, earlier))
+        if rating is None:
+            run.allowance_notes[key] = Note("K322", Text(
+                f"TPP tidak dihitung: belum ada predikat; {basis.id if basis else ''}",
+                f"TPP not computed: no predikat yet; {basis.en if basis else ''}"))
+            continue
         grade_key = f"kelas-{position.grade}" if position.grade else None
-        version = tpp.version_for(rule, first)
         cls = grade_key if grade_key and version is not None and version.base_for(grade_key) else position.cls
         # A pure function of these inputs: employees with the same class, predikat and attendance
         # in a month share one computation (and one explanation tree); only the name differs.
-        same = (cls, rating, _attendance_key(record.attendance), month)
+        same = (cls, rating, _attendance_key(record.attendance), month, basis)
         outcome = computed.get(same)
         if outcome is None:
             try:
                 outcome = tpp.monthly_allowance(rule, cls, rating, record.attendance, month,
-                                                employee=record.employee)
+                                                employee=record.employee, basis=basis)
             except tpp.AllowanceError as exc:
                 first_problem = exc.problems[0] if getattr(exc, "problems", None) else None
                 outcome = Note(first_problem.code if first_problem else "K530",
@@ -709,6 +842,13 @@ def _allowances(province: m.Province, run: ScoreRun, period: m.Period, wanted: s
             unit_result.allowance = tpp.unit_totals(results)
 
 
+def _previous(province: m.Province, result: EmployeeResult, period: m.Period,
+              known: dict[str, EmployeeResult | None]) -> EmployeeResult | None:
+    if result.employee not in known:
+        known[result.employee] = previous_result(province, result.employee, period)
+    return known[result.employee]
+
+
 def _for_employee(outcome: Any, employee: str) -> Any:
     """The shared allowance result with this employee's id (a shallow copy: ``dataclasses.replace`` costs
     ten times as much, and a province has hundreds of thousands of employee-months)."""
@@ -723,7 +863,7 @@ def _for_employee(outcome: Any, employee: str) -> Any:
 def _attendance_key(attendance: Any) -> tuple[Any, ...]:
     return (attendance.working_days, str(attendance.days_absent), tuple(sorted(attendance.late.items())),
             tuple(sorted(attendance.early.items())), attendance.late_minutes, attendance.early_minutes,
-            attendance.sanctions)
+            attendance.sanctions, attendance.absences, attendance.away, attendance.measures)
 
 
 def _subtree_distributions(province: m.Province, run: ScoreRun, period: m.Period) -> None:

@@ -56,7 +56,8 @@ class Figure:
     ``value`` is the raw result; ``rounded`` is set only where the regulation's examples round.
     ``formula`` is the formula in words and symbols; ``inputs`` names every value that went in (a
     nested :class:`Figure` or a plain value); ``rule`` says which branch or band applied and
-    ``source`` cites the regulation.
+    ``source`` cites the regulation. ``word`` is set on ratings: the text shows the word, not the
+    value (a 6/2022 rating's value is only a sort rank).
     """
 
     key: str
@@ -67,6 +68,7 @@ class Figure:
     rounded: Decimal | None = None
     rule: Text | None = None
     source: str = ""
+    word: Text | None = None  # for a rating: the word an officer reads (the value is then a sort rank or the score)
 
     @property
     def shown(self) -> Decimal:
@@ -101,6 +103,8 @@ class Figure:
             out["rule"] = self.rule(lang)
         if self.source:
             out["source"] = self.source
+        if self.word is not None:
+            out["word"] = self.word(lang)
         out["inputs"] = {
             name: (item.to_dict(lang) if isinstance(item, Figure) else _plain(item))
             for name, item in self.inputs
@@ -120,22 +124,74 @@ def _plain(item: Any) -> Any:
     return item
 
 
-def render(figure: Figure, lang: str = "id", indent: int = 0) -> list[str]:
-    """Plain-text lines explaining ``figure`` and everything it was computed from."""
+#: Input and option names as the formulas write them (Indonesian), with their English words; the text
+#: of an explanation in English uses these (JSON keeps the stable names).
+INPUT_NAMES_EN: Mapping[str, str] = {
+    "polaritas": "polarity", "pembagi": "divisor", "persentase": "percentage", "bulan": "months",
+    "jenjang": "level", "koefisien": "coefficient", "predikat": "rating", "nilai": "score",
+    "nilai_skp": "SKP value", "perilaku": "behaviour", "hasil_kerja": "work results", "periode": "period",
+    "ide_baru": "new idea", "kegiatan": "activities", "tugas_tambahan": "extra tasks",
+    "kreativitas": "creativity", "bobot": "weight", "jumlah": "count", "predikat_organisasi":
+    "organisation rating", "penilai_hasil_kerja": "assessor's results rating", "penilai_perilaku":
+    "assessor's behaviour rating", "kuantitas": "quantity", "kualitas": "quality", "waktu": "time",
+    "biaya": "cost", "efisiensi": "efficiency", "struktural": "structural", "capaian": "achievement",
+    "nilai_utama": "main value", "nilai_tambahan": "additional value", "kinerja_tambahan": "additional work",
+    "dari_bagian_tercetak": "from the printed parts", "paid_on": "paid on",
+    "target_maksimal": "target is the maximum", "bobot_persen": "weight percent",
+}
+
+
+def input_name(name: str, lang: str) -> str:
+    """An input's name in the chosen language (``option:x`` keeps its prefix)."""
+    if lang != "en":
+        return name
+    prefix, _, rest = name.rpartition(":")
+    word = INPUT_NAMES_EN.get(rest, rest)
+    return f"{prefix}:{word}" if prefix else word
+
+
+def printed(value: Decimal) -> str:
+    """A value at the precision the forms print: at most two decimal places, rounded half up (raw values
+    stay in the JSON output)."""
+    if not value.is_finite():
+        return str(value)
+    exponent = value.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        return str(half_up(value))
+    return plain(value)
+
+
+def render(figure: Figure, lang: str = "id", indent: int = 0, seen: set[int] | None = None) -> list[str]:
+    """Plain-text lines explaining ``figure`` and everything it was computed from. Values print at the
+    forms' precision (:func:`printed`), a rating prints its word, input names are in ``lang``. Pass one
+    ``seen`` set to several calls to print each shared tree once (later, one line "see above")."""
     pad = "  " * indent
-    shown = str(figure.rounded) if figure.rounded is not None else plain(figure.value)
-    raw = "" if figure.rounded is None else f" ({'nilai mentah' if lang != 'en' else 'raw'} {plain(figure.value)})"
-    lines = [f"{pad}{figure.label(lang)} = {shown}{raw}", f"{pad}  = {figure.formula(lang)}"]
+    en = lang == "en"
+    shown = figure.word(lang) if figure.word is not None else (
+        str(figure.rounded) if figure.rounded is not None else printed(figure.value))
+    if seen is not None and id(figure) in seen and figure.inputs:
+        return [f"{pad}{figure.label(lang)} = {shown} ({'see above' if en else 'lihat di atas'})"]
+    if seen is not None:
+        seen.add(id(figure))
+    lines = [f"{pad}{figure.label(lang)} = {shown}", f"{pad}  = {figure.formula(lang)}"]
     if figure.rule is not None:
-        lines.append(f"{pad}  {'aturan' if lang != 'en' else 'rule'}: {figure.rule(lang)}")
+        lines.append(f"{pad}  {'rule' if en else 'aturan'}: {figure.rule(lang)}")
     if figure.source:
-        lines.append(f"{pad}  {'sumber' if lang != 'en' else 'source'}: {figure.source}")
+        lines.append(f"{pad}  {'source' if en else 'sumber'}: {figure.source}")
     values = [(n, v) for n, v in figure.inputs if not isinstance(v, Figure)]
     if values:
-        lines.append(pad + "  " + ", ".join(f"{n} = {_plain(v)}" for n, v in values))
+        lines.append(pad + "  " + ", ".join(f"{input_name(n, lang)} = {_shown_input(v, lang)}" for n, v in values))
     for _, child in figure.children():
-        lines.extend(render(child, lang, indent + 1))
+        lines.extend(render(child, lang, indent + 1, seen))
     return lines
+
+
+def _shown_input(item: Any, lang: str) -> Any:
+    if isinstance(item, Decimal):
+        return printed(item)
+    if isinstance(item, Text):
+        return item(lang)
+    return _plain(item)
 
 
 @dataclass(frozen=True)

@@ -12,16 +12,17 @@ import json
 from typing import Any, Iterable, Iterator
 
 from .. import model as m
-from .engine import EmployeeResult, IndicatorResult, ScoreRun, UnitResult
-from .explain import Figure, plain, render
+from .engine import EmployeeResult, IndicatorResult, ScoreRun, UnitResult, credit_history
+from .explain import Figure, half_up, plain, render
 
 RESULT_SCHEMA_ID = "https://kinerja.example/schemas/score-result.schema.json"
 
 
 def _num(figure: Figure | None) -> str | None:
+    """A score as the forms print it: two decimal places, rounded half up (the raw value is kept apart)."""
     if figure is None:
         return None
-    return str(figure.rounded) if figure.rounded is not None else plain(figure.value)
+    return str(half_up(figure.shown))
 
 
 def indicator_dict(item: IndicatorResult, lang: str) -> dict[str, Any]:
@@ -220,7 +221,18 @@ def table(run: ScoreRun, lang: str) -> str:
         word = r.predikat_word
         rows.append((period, r.unit, employee, r.status, word(lang) if word else "-", _num(r.score) or "-"))
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(head))]
-    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows) + "\n"
+    text = "\n".join("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows) + "\n"
+    warnings = warning_lines(run, lang)
+    if warnings:
+        text += "\n" + ("Distribution warnings (SE MenPANRB 3/2023):" if lang == "en"
+                        else "Peringatan sebaran predikat (SE MenPANRB 3/2023):") + "\n" + "\n".join(warnings) + "\n"
+    return text
+
+
+def warning_lines(run: ScoreRun, lang: str) -> list[str]:
+    """One line per distribution warning of the run's units: period, unit, code and message."""
+    return [f"{period} {unit_id} {w.code}: {w.message(lang)}"
+            for (unit_id, period), unit in sorted(run.units.items()) for w in unit.warnings]
 
 
 def explanation(province: m.Province, result: EmployeeResult, lang: str) -> str:
@@ -238,24 +250,31 @@ def explanation(province: m.Province, result: EmployeeResult, lang: str) -> str:
         realised = item.realised if item.realised is not None else (item.realised_text or "-")
         lines.append(f"- {item.target_id}/{item.indicator_id} {item.text}: target {item.target.show()} {item.unit}, "
                      f"{'realised' if en else 'realisasi'} {realised}")
+        shown: set[int] = set()  # the value's tree holds the achievement: print it once
         for fig in (item.achievement, item.value):
             if fig is not None:
-                lines.extend("    " + line for line in render(fig, lang))
+                lines.extend("    " + line for line in render(fig, lang, seen=shown))
         if item.note is not None:
             lines.append(f"    {item.note.code}: {item.note.text(lang)}")
     if result.indicators:
         lines.append("")
+    seen: set[int] = set()
     for name, fig in result.figures.items():
         if name == "total" or (name == "skp" and "total" in result.figures and result.regime != "permenpanrb-6-2022"):
             continue
-        lines.extend(render(fig, lang))
+        lines.extend(render(fig, lang, seen=seen))
         lines.append("")
     top = result.figures.get("total")
     if top is not None:
-        lines.extend(render(top, lang))
+        lines.extend(render(top, lang, seen=seen))
         lines.append("")
     if result.rating is not None and result.regime != "permenpanrb-6-2022":
-        lines.extend(render(result.rating, lang))
+        lines.extend(render(result.rating, lang, seen=seen))
+        lines.append("")
+    current = result.figures.get("credit_points")
+    history = credit_history(province, result.employee, result.period, current) if current is not None else None
+    if history is not None:
+        lines.extend(render(history, lang, seen=seen))
         lines.append("")
     for note in result.notes:
         lines.append(f"{note.code}: {note.text(lang)}")

@@ -34,6 +34,7 @@ Options read from :class:`~kinerja.score.explain.Options`:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
@@ -65,6 +66,10 @@ __all__ = [
     "unit_head_results",
     "distribution_warnings",
     "credit_points",
+    "CreditSpan",
+    "credit_points_by_period",
+    "accumulated_credit_points",
+    "CREDIT_SOURCE",
 ]
 
 SOURCE = "PermenPANRB 6/2022"
@@ -132,6 +137,7 @@ def expectation(value: str, *, dimension: str = "hasil_kerja") -> Rating:
         inputs=((dimension, key),),
         rule=Text(word.id, word.en),
         source=SOURCE,
+        word=Text(word.id, f"{word.en} ({word.id})"),
     ))
 
 
@@ -168,6 +174,7 @@ def predikat(results: str, behaviour: str, options: Options = _NO_OPTIONS) -> Ra
         rule=Text(f"{EXPECTATIONS[results].id} × {EXPECTATIONS[behaviour].id} → {word.id}",
                   f"{EXPECTATIONS[results].en} × {EXPECTATIONS[behaviour].en} → {word.en} ({word.id})"),
         source=SOURCE + " (matriks: konsensus implementasi, lampiran resmi belum terkonfirmasi)",
+        word=Text(word.id, f"{word.en} ({word.id})"),
     )
     return Rating(key, word, figure)
 
@@ -253,6 +260,7 @@ def annual_evaluation(
         rule=Text(f"{base.figure.rule.id if base.figure.rule else ''}; {how.id}",
                   f"{base.figure.rule.en if base.figure.rule else ''}; {how.en}"),
         source=base.figure.source + ("" if rule_name == "assessor" else " (aturan tahunan: konfigurasi instansi)"),
+        word=base.figure.word,
     )
     return Evaluation(period, chosen[0], chosen[1], Rating(base.id, base.word, figure))
 
@@ -292,6 +300,7 @@ def unit_head_results(organisation_rating: str, options: Options = _NO_OPTIONS) 
                 ("option:unit_head_results", {organisation_rating: key})),
         rule=Text(f"organisasi {org.id} → {word.id}", f"organisation {org.en} ({org.id}) → {word.en}"),
         source=SOURCE,
+        word=Text(word.id, f"{word.en} ({word.id})"),
     ))
 
 
@@ -433,9 +442,10 @@ def _fill(code: str, names: Text, organisation: Text, numbers: Mapping[str, Any]
     plain = {k: v for k, v in numbers.items() if not isinstance(v, Text)}
     id_values = {**plain, **{k: v.id for k, v in numbers.items() if isinstance(v, Text)}}
     en_values = {**plain, **{k: v.en for k, v in numbers.items() if isinstance(v, Text)}}
+    english = template.en.format(predikat=names.en, organisation=f"{organisation.id}", **en_values)
     return Text(
         template.id.format(predikat=names.id, organisation=organisation.id, **id_values),
-        template.en.format(predikat=names.en, organisation=f"{organisation.id}", **en_values),
+        re.sub(r"(?<![\d.])1 employees\b", "1 employee", english),  # Indonesian has no plural
     )
 
 
@@ -495,5 +505,73 @@ def credit_points(
         rounded=half_up(value),
         rule=Text(f"{PREDIKAT.get(predikat_id, Text(predikat_id, predikat_id)).id} → {pct}%",
                   f"{PREDIKAT.get(predikat_id, Text(predikat_id, predikat_id)).en} → {pct}%"),
-        source="PermenPANRB 1/2023",
+        source=CREDIT_SOURCE,
+    )
+
+
+_THREE = Decimal("0.001")
+
+#: Where the credit-point conversion comes from (docs/regulations.md §3.5).
+CREDIT_SOURCE = "PermenPANRB 1/2023; Perban BKN 3/2023 (konversi predikat kinerja ke angka kredit)"
+
+
+@dataclass(frozen=True)
+class CreditSpan:
+    """One rated stretch of a year for credit points: a periodic (or the annual) rating's label, its
+    predikat id and the months it counts for (months it covers that have passed and in which the
+    employee held the functional post)."""
+
+    label: str
+    predikat: str
+    months: int
+
+
+def credit_points_by_period(spans: Sequence[CreditSpan], level: str, options: Options = _NO_OPTIONS) -> Figure:
+    """Credit points of a year from its rated stretches (docs/regulations.md §3.5): each periodic rating
+    earns ``percentage × coefficient × months / 12`` for the months it covers that have passed; the
+    year's figure is the sum of the parts. One span with the annual rating gives
+    the annual figure. Months over all spans may not exceed 12 (K312). The parts print with three places
+    (3.125 is not rounded away); the year's figure is the exact sum rounded half up to two places."""
+    if not spans:
+        raise ScoringInputError("K317", field="periode")
+    parts = []
+    for span in spans:
+        part = credit_points(span.predikat, level, span.months, options)
+        parts.append((span.label, replace(part, key=f"angka_kredit:{span.label}", rounded=half_up(part.value, _THREE),
+                                          label=Text(f"Angka kredit {span.label}", f"Credit points {span.label}"))))
+    months = sum(span.months for span in spans)
+    if months > 12:
+        raise ScoringInputError("K312", field="bulan", value=months, bound="0-12")
+    value = sum((part.value for _, part in parts), Decimal(0))
+    names = " + ".join(label for label, _ in parts)
+    return Figure(
+        key="angka_kredit",
+        label=Text("Angka kredit", "Credit points (angka kredit)"),
+        value=value,
+        formula=Text(f"jumlah angka kredit per periode: {names}", f"sum of the credit points per period: {names}"),
+        inputs=tuple(parts),
+        rounded=half_up(value),
+        rule=Text(f"{months} bulan dinilai; tiap predikat dihitung untuk bulan yang dicakupnya dan sudah lewat",
+                  f"{months} months rated; each predikat counts for the months it covers that have passed"),
+        source=CREDIT_SOURCE,
+    )
+
+
+def accumulated_credit_points(years: Sequence[tuple[str, Figure]], level: str) -> Figure:
+    """The accumulation of credit points over periods and years (the PAK view): the sum of each period's
+    figure as printed, for one functional level (jenjang). ``years`` pairs a period id with its figure."""
+    if not years:
+        raise ScoringInputError("K317", field="periode")
+    value = sum((figure.shown for _, figure in years), Decimal(0))
+    names = " + ".join(name for name, _ in years)
+    return Figure(
+        key="angka_kredit_kumulatif",
+        label=Text(f"Angka kredit kumulatif ({level})", f"Accumulated credit points ({level})"),
+        value=value,
+        formula=Text(f"jumlah angka kredit periode {names}", f"sum of the credit points of {names}"),
+        inputs=tuple(years),
+        rounded=half_up(value),
+        rule=Text("akumulasi untuk penetapan angka kredit (PAK) pada jenjang yang sama",
+                  "accumulated for the credit-point decision (PAK) within the same level"),
+        source=CREDIT_SOURCE,
     )

@@ -478,6 +478,7 @@ def rating(score: Amount, *, new_idea: bool = False, options: Options = _NO_OPTI
         rule=Text(f"{word.id} ({edge}{' dan ide baru' if idea else ''})",
                   f"{word.en} — {word.id} ({edge_en}{' and a new idea' if idea else ''})"),
         source=SOURCE + " (sebutan Kurang dan Sangat Kurang belum terkonfirmasi)",
+        word=Text(f"{word.id} (nilai {half_up(published)})", f"{word.en} ({word.id}; score {half_up(published)})"),
     )
     return Rating(id=str(chosen["id"]), word=word, figure=figure)
 

@@ -21,6 +21,9 @@ Options read from :class:`~kinerja.score.explain.Options` (docs/regulations.md m
     minimum up to the next band's minimum, so 90.5 is Baik), ``"upper-bound"`` (a band runs down to the
     previous band's maximum, so 90.5 is Sangat Baik) or ``"round"`` (round half up to a whole number
     first).
+``total_from``
+    ``"printed"`` (default: the total from the SKP and behaviour values as printed, two places) or
+    ``"raw"`` (from the unrounded values).
 
 This module also holds what the three regime modules share: :class:`ScoringInputError` (with its
 stable ``K3xx`` codes in :data:`SCORING_ERRORS`) and :class:`Rating`.
@@ -45,6 +48,7 @@ __all__ = [
     "DEFAULT_CREATIVITY_POINTS",
     "DEFAULT_PREDIKAT_BANDS",
     "BAND_SEMANTICS",
+    "TOTAL_FROM",
     "aspect_quantity",
     "aspect_quality",
     "aspect_time",
@@ -468,18 +472,31 @@ def _aspect_id(key: str) -> str:
     return str(key).strip().lower().replace("_", "-").replace(" ", "-")
 
 
-def total(skp: Amount, behaviour: Amount) -> Figure:
+TOTAL_FROM = ("printed", "raw")
+
+
+def total(skp: Amount, behaviour: Amount, options: Options = _NO_OPTIONS) -> Figure:
     """Work performance score (nilai prestasi kerja): ``60% × SKP + 40% × behaviour``, rounded half up to
-    two places. Raw values of the two figures are used."""
-    s, b = amount("nilai_skp", skp), amount("perilaku", behaviour)
+    two places. By default from the two parts as the form prints them (two places, option ``total_from``
+    ``"printed"``), as an officer recomputes it by hand; ``"raw"`` uses the unrounded parts
+    (docs/regulations.md §3.1)."""
+    origin = options.get("total_from", "printed")
+    if origin not in TOTAL_FROM:
+        raise ScoringInputError("K315", option="total_from", detail=f"'{origin}' ({', '.join(TOTAL_FROM)})")
+    pick = (lambda item: item.shown if isinstance(item, Figure) else item) if origin == "printed" else (lambda item: item)
+    s, b = amount("nilai_skp", pick(skp)), amount("perilaku", pick(behaviour))
     value = s * 60 / HUNDRED + b * 40 / HUNDRED
     return Figure(
         key="nilai_prestasi_kerja",
         label=Text("Nilai prestasi kerja", "Work performance score (nilai prestasi kerja)"),
         value=value,
         formula=Text("60% × nilai SKP + 40% × nilai perilaku kerja", "60% × SKP value + 40% × behaviour value"),
-        inputs=(("nilai_skp", skp), ("perilaku", behaviour)),
+        inputs=(("nilai_skp", skp), ("perilaku", behaviour), ("option:total_from", origin)),
         rounded=half_up(value),
+        rule=Text("dari nilai SKP dan nilai perilaku yang tercetak (dua desimal)" if origin == "printed"
+                  else "dari nilai SKP dan nilai perilaku tanpa pembulatan",
+                  "from the SKP and behaviour values as printed (two places)" if origin == "printed"
+                  else "from the unrounded SKP and behaviour values"),
         source=SOURCE,
     )
 
@@ -559,6 +576,7 @@ def rating(score: Amount, options: Options = _NO_OPTIONS) -> Rating:
                 ("option:predikat_band", {"id": band.id, "min": band.low, "max": band.high})),
         rule=Text(f"{word.id} ({band.describe()})", f"{word.en} — {word.id} ({band.describe()})"),
         source=SOURCE,
+        word=Text(f"{word.id} (nilai {half_up(published)})", f"{word.en} ({word.id}; score {half_up(published)})"),
     )
     return Rating(id=band.id, word=word, figure=figure)
 

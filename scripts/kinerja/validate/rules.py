@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, Iterable, Iterator
 
 from .. import model as m
+from ..nip import PLAUSIBLE_AGE, age_at_appointment, parse_nip, plausible_age
 from ..load import AnyDocument, attendance_records
 from ..report import Problem, problem
 from .vague import vague_phrase
@@ -245,6 +246,10 @@ def check_nip(nip: str, source: m.Source) -> Iterator[Problem]:
         yield _p("K223", source, "nip", value=nip, part="TMT CPNS / appointment", detail=f"{digits[8:14]} < {digits[0:4]}")
     if digits[14] not in "12":
         yield _p("K224", source, "nip", value=nip, digit=digits[14])
+    parts = parse_nip(digits)
+    if parts is not None and not plausible_age(parts):
+        low, high = PLAUSIBLE_AGE
+        yield _p("K382", source, "nip", value=nip, age=age_at_appointment(parts), low=low, high=high)
 
 
 def check_employees(province: m.Province) -> Iterator[Problem]:
@@ -388,9 +393,26 @@ def check_contracts(province: m.Province) -> Iterator[Problem]:
         superior_contract = province.contracts.get((assessor.id, period_id)) if assessor else None
         indicators = {i.id for a in agreement_chain(province, position.unit, period_id) for i in a.indicators()}
         yield from _dup_ids(contract.targets, lambda t: t.source)
+        if period.regime == "permenpanrb-8-2021":
+            yield from _check_main_weights(contract)
         for target in contract.targets:
             yield from _check_target(province, contract, target, position, period, assessor, superior_contract,
                                      indicators, phrases)
+
+
+def _check_main_weights(contract: m.Contract) -> Iterator[Problem]:
+    """PermenPANRB 8/2021: when the SKP weighs its main indicators (bobot), every one has a weight and
+    they sum to 100 (docs/regulations.md §3.2); without any weight they weigh the same."""
+    main = [ind for t in contract.targets if t.category == "main" for ind in t.indicators]
+    weights = [ind.weight for ind in main if ind.weight is not None]
+    if not weights:
+        return
+    total = sum(weights, Decimal(0))
+    missing = [ind.id for ind in main if ind.weight is None]
+    if total != 100 or missing:
+        detail = f"; tanpa bobot / no weight: {', '.join(missing)}" if missing else ""
+        yield _p("K381", contract.source, "targets", ref=f"{contract.employee}/{contract.period}",
+                 total=format(total.normalize(), "f"), detail=detail)
 
 
 def _check_target(province: m.Province, contract: m.Contract, target: m.Target, position: m.Position,
