@@ -15,3 +15,18 @@ def test_bench_smoke(tmp_path: Path) -> None:
                  "validate + score / parse floor", "peak memory"):
         assert line in result.out, line
     assert "exit " not in result.out, result.out  # every measured command succeeded
+
+
+def test_bench_intake_smoke(tmp_path: Path) -> None:
+    """The write-side bench on the demo size, with a SIGKILL mid-rush: the figures are printed, nothing is
+    lost, the repository is sound (timings are printed, never asserted)."""
+    result = run_cli("bench", "--intake", "--employees", "60", "--workdir", str(tmp_path), "--officers", "4",
+                     "--submissions", "12", "--concurrency", "4", "--kill-after", "5")
+    assert result.code == 0, result.err
+    for line in ("ready after start", "first receipt after start", "submissions per minute", "floor",
+                 "latency p50 / p95 / max", "service peak memory", "git fsck                        = ok",
+                 "Excel import of one workbook", "SIGKILL after 5 receipts"):
+        assert line in result.out, line
+    assert "lost submissions                = 0 " in result.out, result.out
+    assert "accepted / refused / unanswered = 12 / 0 / 0" in result.out, result.out
+    assert "import exit" not in result.out and "note:" not in result.out, result.out

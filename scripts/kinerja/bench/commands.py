@@ -16,11 +16,34 @@ import click
                    "'kinerja bench'; anything else is refused.")
 @click.option("--check-sample", type=click.IntRange(10, 100_000), default=300, show_default=True,
               help="Files given to check-jsonschema; its time is scaled to all files.")
-def bench(employees: int, runs: int, seed: int, workdir: str, check_sample: int) -> None:
-    """Benchmark validate, score, review and the site build on a synthetic province."""
+@click.option("--intake", is_flag=True,
+              help="Benchmark the write side instead: the intake service under a month-end rush, its floor "
+                   "and the Excel import of one unit's workbook.")
+@click.option("--officers", type=click.IntRange(1, 10_000), default=50, show_default=True,
+              help="With --intake: officers signed in (the units shared among them).")
+@click.option("--submissions", type=click.IntRange(1, 1_000_000), default=300, show_default=True,
+              help="With --intake: realisations submitted through the HTTP API.")
+@click.option("--concurrency", type=click.IntRange(1, 1_000), default=50, show_default=True,
+              help="With --intake: submissions in flight at a time.")
+@click.option("--kill-after", type=click.IntRange(1, 1_000_000), default=None,
+              help="With --intake: kill the service (SIGKILL) after this many receipts, restart it and submit "
+                   "again what got no answer.")
+@click.option("--excel/--no-excel", default=True, show_default=True,
+              help="With --intake: also time the Excel import of one unit's workbook for a month.")
+def bench(employees: int, runs: int, seed: int, workdir: str, check_sample: int, intake: bool, officers: int,
+          submissions: int, concurrency: int, kill_after: int | None, excel: bool) -> None:
+    """Benchmark validate, score, review and the site build on a synthetic province (with --intake: the
+    intake service)."""
     from ..outdir import BENCH, claim
     from . import report, run
 
+    if intake:
+        from . import intake as write_side
+
+        figures = write_side.run(employees, seed, claim(workdir, BENCH), officers, submissions, concurrency,
+                                 kill_after, excel, click.echo)
+        click.echo(write_side.report(figures), nl=False)
+        return
     results = run(employees, runs, claim(workdir, BENCH), seed, check_sample, click.echo)
     click.echo(report(results, employees), nl=False)
 
