@@ -1,8 +1,8 @@
 """Git for the intake: new branches built from objects, pushes, and the list of pushes still owed.
 
-A submission never touches the working tree or the checked-out branch: the commit is built with Git's
-plumbing through GitPython (a private temporary index read from the base commit, the new blobs added,
-``write-tree``, ``commit-tree``) and the branch is created with ``update-ref`` *only if it does not exist
+A submission never touches the working tree or the checked-out branch: the commit is built from objects
+(the new blobs, and new trees only along the changed paths, the rest of the base tree shared; then
+``commit-tree``) and the branch is created with ``update-ref`` *only if it does not exist
 yet*. Concurrent submissions therefore cannot clobber each other, and ``main`` is never written; an
 existing branch (batch import with ``--branch``) only ever moves forward (compare-and-swap on its tip),
 so history is never rewritten. Pushes are plain (never forced).
@@ -15,7 +15,7 @@ service's ``POST /api/retry``) pushes what is pending. Every receipt is appended
 Crash safety (the receipt journal): before a submission writes its branch, its receipt-to-be is written
 to ``<git-dir>/kinerja-intake/journal/<id>.json`` (atomically, and held under an exclusive ``flock`` while
 the submission runs); the branch's commit carries the trailer ``Intake-Receipt: <id>``. The entry is
-removed once the receipt is in the log. Private indexes live in ``<git-dir>/kinerja-intake/tmp/``, each
+removed once the receipt is in the log. Private working folders live in ``<git-dir>/kinerja-intake/tmp/``, each
 folder held under a ``flock`` while in use. :meth:`GitStore.recover` (run when the service starts) takes
 every entry nobody holds: a branch without its receipt is receipted (and pushed), a journal entry whose
 branch was never written is dropped, and temporary folders nobody holds are removed. A ``SIGKILL`` at
@@ -97,6 +97,8 @@ class GitStore:
         for folder in (self.state, self.journal_dir, self.tmp):
             folder.mkdir(parents=True, exist_ok=True)
         self.stopping = threading.Event()   # set when the service stops: no new writes, no pushes
+        self._objects: git.Repo | None = None   # tree reads (see _read)
+        self._objects_lock = threading.Lock()
         if remote is not None and remote not in [r.name for r in self.repo.remotes]:
             raise GitError(f"no remote named '{remote}' in {self.path} (git remote -v)")
 
@@ -133,7 +135,8 @@ class GitStore:
 
         ``create=True``: the branch must not exist (it is made from ``parent`` or the base branch).
         ``create=False``: the branch moves forward from its current tip ``parent`` (compare-and-swap).
-        Every step is a separate ``git`` process with a private index, so submissions run in parallel.
+        The blobs and the trees along the changed paths are written in this process (the other trees of
+        the base are shared, never read); ``commit-tree`` and ``update-ref`` are ``git`` processes.
         """
         if not valid_branch(branch, {self.base}):
             raise GitError(f"refusing to write branch '{branch}'")
@@ -145,22 +148,69 @@ class GitStore:
         env = {"GIT_AUTHOR_NAME": author.name, "GIT_AUTHOR_EMAIL": author.email,
                "GIT_COMMITTER_NAME": "Kinerja intake", "GIT_COMMITTER_EMAIL": "intake@kinerja.invalid"}
         try:
-            with self.private_dir() as tmp:
-                env["GIT_INDEX_FILE"] = os.path.join(tmp, "index")
-                g.read_tree(parent, env=env)
-                for n, (path, data) in enumerate(sorted(files.items())):
-                    blob_file = os.path.join(tmp, f"blob-{n}")
-                    with open(blob_file, "wb") as handle:
-                        handle.write(data)
-                    blob = g.hash_object("-w", "--no-filters", blob_file)
-                    g.update_index("--add", "--cacheinfo", f"100644,{blob},{path}", env=env)
+            with self.private_dir():
+                blobs = {tuple(path.split("/")): self._store(b"blob", data) for path, data in sorted(files.items())}
+                root = self._tree_with(self._tree_of(parent), blobs)
                 self.pause_point("in-index")
-                tree = g.write_tree(env=env)
-                commit = g.commit_tree(tree, "-p", parent, "-m", message, env=env)
+                commit = g.commit_tree(root.hex(), "-p", parent, "-m", message, env=env)
             g.update_ref("-m", "kinerja intake", f"refs/heads/{branch}", commit, ZERO if create else parent)
-        except git.GitCommandError as exc:
-            raise GitError(_short(exc)) from exc
+        except (git.GitCommandError, ValueError) as exc:
+            raise GitError(_short(exc) if isinstance(exc, git.GitCommandError) else str(exc)) from exc
         return commit
+
+    # --- trees along the changed paths ------------------------------------------------------------------
+    def _store(self, kind: bytes, data: bytes) -> bytes:
+        """Write one object into the object database (in this process); its binary id."""
+        from io import BytesIO
+
+        from gitdb.base import IStream
+
+        return self.repo.odb.store(IStream(kind, len(data), BytesIO(data))).binsha
+
+    def _read(self, binsha: bytes) -> tuple[bytes, bytes]:
+        """``(type, data)`` of an object, through one ``git cat-file --batch`` kept for tree reads (its own
+        Repo and lock: GitPython's persistent process is not thread-safe)."""
+        with self._objects_lock:
+            if self._objects is None:
+                self._objects = git.Repo(self.repo.git_dir)
+            stream = self._objects.odb.stream(binsha)
+            return stream.type, stream.read()
+
+    def _tree_of(self, commit: str) -> bytes:
+        kind, data = self._read(bytes.fromhex(commit))
+        if kind != b"commit" or not data.startswith(b"tree "):
+            raise ValueError(f"{commit} is not a commit")
+        return bytes.fromhex(data[5:45].decode("ascii"))
+
+    def _tree_with(self, tree: bytes | None, files: dict[tuple[str, ...], bytes]) -> bytes:
+        """The id of ``tree`` (None: empty) with ``files`` (path parts → blob id) written in: only the trees
+        along the changed paths are read and written, never the whole base tree (704,253 files in the
+        40,000-employee province)."""
+        from git.objects.fun import tree_entries_from_data, tree_to_stream
+
+        entries: dict[str, tuple[bytes, int, str]] = {}
+        if tree is not None:
+            kind, data = self._read(tree)
+            if kind != b"tree":
+                raise ValueError("not a tree")
+            entries = {name: (sha, mode, name) for sha, mode, name in tree_entries_from_data(data)}
+        groups: dict[str, dict[tuple[str, ...], bytes]] = {}
+        for parts, blob in files.items():
+            name = parts[0]
+            if name in ("", ".", "..") or name.lower() == ".git" or "\0" in name:
+                raise ValueError(f"refusing the path part '{name}'")
+            if len(parts) == 1:
+                entries[name] = (blob, 0o100644, name)
+            else:
+                groups.setdefault(name, {})[parts[1:]] = blob
+        for name, inner in groups.items():
+            old = entries.get(name)
+            sub = old[0] if old is not None and old[1] == 0o040000 else None
+            entries[name] = (self._tree_with(sub, inner), 0o040000, name)
+        ordered = sorted(entries.values(), key=lambda e: e[2].encode("utf-8") + (b"/" if e[1] == 0o040000 else b""))
+        chunks: list[bytes] = []
+        tree_to_stream(ordered, chunks.append)
+        return self._store(b"tree", b"".join(chunks))
 
     @contextmanager
     def private_dir(self) -> Iterator[str]:
