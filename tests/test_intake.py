@@ -324,6 +324,38 @@ def test_twenty_concurrent_submissions_on_a_real_server_land_on_distinct_branche
     assert git("status", "--porcelain", "--untracked-files=no", cwd=repo) == ""
 
 
+def test_two_services_on_one_repository_lose_nothing(setup: dict[str, Path]) -> None:
+    """Two service processes' worth of state (two apps, each with its own store) on one clone and one remote:
+    concurrent submissions through both land on distinct branches, every one receipted once in the shared
+    log, and a service starting while the other works leaves its journal alone."""
+    import httpx
+
+    repo, remote = setup["repo"], setup["remote"]
+    with uvicorn_server(app_for(setup)) as first, uvicorn_server(app_for(setup)) as second:
+        clients = [httpx.Client(base_url=url, timeout=60) for url in (first, second)]
+        tokens = [login(c, origin=str(c.base_url).rstrip("/")) for c in clients]
+
+        def one(i: int) -> dict[str, Any]:
+            c, csrf = clients[i % 2], tokens[i % 2]
+            answer = c.post("/api/submit", json={"kind": "realisation", "content": realisation(f"2026-{i % 12 + 1:02d}", 70 + i)},
+                            headers={"Origin": str(c.base_url).rstrip("/"), "X-CSRF-Token": csrf})
+            assert answer.status_code == 201, answer.text
+            return answer.json()
+
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            receipts = list(pool.map(one, range(16)))
+        assert login(clients[1], origin=second) != tokens[0]  # sessions are per process
+        for c in clients:
+            c.close()
+    made = {r["branch"] for r in receipts}
+    assert len(made) == 16 and made <= set(branches(repo)) and made <= set(branches(remote))
+    logged = [json.loads(line) for line in (repo / ".git" / "kinerja-intake" / "receipts.jsonl").read_text().splitlines()]
+    assert sorted(r["id"] for r in logged) == sorted(r["id"] for r in receipts)
+    assert not list((repo / ".git" / "kinerja-intake" / "journal").iterdir())
+    third = app_for(setup).state.intake  # a third start finds nothing to finish
+    assert third.recovered == {"receipted": [], "dropped": [], "removed": []}
+
+
 def test_remote_unreachable_keeps_the_branch_and_retry_pushes_it(setup: dict[str, Path]) -> None:
     repo, remote = setup["repo"], setup["remote"]
     away = remote.with_name("remote-away.git")
