@@ -45,7 +45,7 @@ def _git(repo: Path, *args: str, date: str | None = None, author: tuple[str, str
     subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True)
 
 
-HANDWRITTEN = ("index.md", "site.md", "api-scoring.md", "assets")
+HANDWRITTEN = ("index.md", "site.md", "api-scoring.md", "regulations.md", "assets")
 
 
 def copy_docs(target: Path) -> None:
