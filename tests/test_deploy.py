@@ -72,11 +72,13 @@ def test_pages_workflow_validates_caches_and_checks_before_it_publishes(path: Pa
     triggers = flow[True] if True in flow else flow["on"]  # YAML 1.1 reads the key `on` as true
     assert triggers["push"]["branches"] == ["main"]
     steps = flow["jobs"]["build"]["steps"]
-    restore, validate = _step_index(steps, "actions/cache/restore"), _step_index(steps, "kinerja validate")
-    save, build = _step_index(steps, "actions/cache/save"), _step_index(steps, "mkdocs build")
+    restore, build = _step_index(steps, "actions/cache/restore"), _step_index(steps, "mkdocs build --strict")
+    save = _step_index(steps, "actions/cache/save")
     check = _step_index(steps, "kinerja check-site site --mode public")
     publish = _step_index(steps, "upload-pages-artifact" if "github" in str(path) else "git push")
-    assert restore < validate < save < build < check < publish
+    # the build validates first (the plugin; tests/test_site.py: invalid data fail it with the report)
+    assert restore < build < save < check < publish
+    assert not any(step.get("continue-on-error") for step in steps)
     for i in (restore, save):
         assert steps[i]["with"]["path"] == ".git/kinerja"
         assert "steps.tree.outputs.id" in steps[i]["with"]["key"]  # keyed by the data's tree
@@ -101,8 +103,9 @@ def test_gitlab_pages_job() -> None:
     ci = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
     pages = ci["pages"]
     script = pages["script"]
-    assert script.index("kinerja validate") < script.index("mkdocs build --strict --site-dir public") \
-        < script.index("kinerja check-site public --mode public")
+    assert script.index("mkdocs build --strict --site-dir public") < script.index("kinerja check-site public --mode public")
+    assert pages["stage"] == "deploy" and ci["stages"].index("check") < ci["stages"].index("deploy")
+    assert ci["validate"]["script"] == ["kinerja validate"] and "rules" not in ci["validate"]
     assert pages["artifacts"]["paths"] == ["public"]
     assert pages["variables"]["KINERJA_SITE_MODE"] == "public"
     assert any(".git/kinerja" in c["paths"] for c in pages["cache"])

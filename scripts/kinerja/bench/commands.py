@@ -15,12 +15,25 @@ import click
               help="Where the synthetic province is generated (and reused).")
 @click.option("--check-sample", type=click.IntRange(10, 100_000), default=300, show_default=True,
               help="Files given to check-jsonschema; its time is scaled to all files.")
-def bench(employees: int, runs: int, seed: int, workdir: str, check_sample: int) -> None:
-    """Benchmark validate, score, review and the site build on a synthetic province."""
-    from . import report, run
+@click.option("--deploy/--no-deploy", default=True, show_default=True,
+              help="Also measure push → published: fresh clone, install, validate + site build + check, cold and warm.")
+@click.option("--install/--no-install", default=True, show_default=True,
+              help="In push → published, time a new virtual environment with kinerja[site] (uses the package index).")
+@click.option("--only-deploy", is_flag=True, help="Measure push → published only.")
+def bench(employees: int, runs: int, seed: int, workdir: str, check_sample: int, deploy: bool, install: bool,
+          only_deploy: bool) -> None:
+    """Benchmark validate, score, review and the site build on a synthetic province, and push → published."""
+    from . import deploy as push, one_unit_change, prepare, report, run
 
-    results = run(employees, runs, Path(workdir).resolve(), seed, check_sample, click.echo)
-    click.echo(report(results, employees), nl=False)
+    folder = Path(workdir).resolve()
+    if not only_deploy:
+        results = run(employees, runs, folder, seed, check_sample, click.echo)
+        click.echo(report(results, employees), nl=False)
+    if deploy or only_deploy:
+        root = prepare(folder, employees, seed, click.echo)
+        base, head = one_unit_change(root)
+        steps = push.measure(root, folder, base, head, install, click.echo)
+        click.echo("\n".join(push.report(steps)) + "\n", nl=False)
 
 
 @click.command("generate")
