@@ -21,6 +21,18 @@ from .validate import load_checked, validate as run_validate
 LANG_HELP = "Language of messages: id (Bahasa Indonesia) or en. Default: settings.yaml, else id."
 
 
+# The import name of each package an extra brings (pyproject.toml), so a missing one names its extra.
+EXTRAS = {"matplotlib": "site", "mkdocs": "site", "material": "site", "jinja2": "site",
+          "starlette": "intake", "uvicorn": "intake", "multipart": "intake", "python_multipart": "intake",
+          "openpyxl": "intake"}
+
+
+def missing_extra(exc: ModuleNotFoundError) -> str | None:
+    """The extra (``site``, ``intake``) whose package is missing, or None for any other missing module."""
+    top = (exc.name or "").split(".")[0]
+    return EXTRAS.get(top)
+
+
 class KinerjaGroup(click.Group):
     """A group that turns unexpected exceptions into one clear line and exit code 3."""
 
@@ -37,6 +49,12 @@ class KinerjaGroup(click.Group):
         except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
             if os.environ.get("KINERJA_DEBUG"):
                 raise
+            extra = missing_extra(exc) if isinstance(exc, ModuleNotFoundError) else None
+            if extra is not None:  # an install without the extra this command needs
+                problem = reporting.Problem("K850", "kinerja", params=(("module", exc.name), ("extra", extra)))
+                lang = resolve_lang(None)
+                click.echo(f"kinerja: {problem.code} {problem.message(lang)}\n{problem.hint(lang)}", err=True)
+                sys.exit(2)
             click.echo(f"kinerja: kesalahan internal / internal error: {type(exc).__name__}: {exc}\n"
                        "Laporkan ke pengelola dengan perintah yang dijalankan; KINERJA_DEBUG=1 menampilkan rinciannya. / "
                        "Please report it with the command you ran; KINERJA_DEBUG=1 shows the details.", err=True)

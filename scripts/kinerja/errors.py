@@ -998,3 +998,40 @@ _kind("K849", "import-unreadable-sheet", "error",
       "The file looks damaged or was made by another program. Open and save it again in Excel or LibreOffice, "
       "or copy the values into a fresh template.")
 
+
+# K850-K859 (issue 19): site engines and deploy
+_kind("K850", "missing-extra", "error",
+      "Perintah ini memerlukan paket Python '{module}' dari kinerja[{extra}], yang belum terpasang.",
+      "This command needs the Python package '{module}' from kinerja[{extra}], which is not installed.",
+      "Pasang: pip install 'kinerja[{extra}]' (atau 'make setup' di repositori ini untuk semuanya). "
+      "'pip install kinerja' saja hanya memasang validator, penilai dan review.",
+      "Install it: pip install 'kinerja[{extra}]' (or 'make setup' in this repository for everything). "
+      "Plain 'pip install kinerja' installs only the validator, the scorer and the review.")
+_kind("K851", "site-not-made-by-kinerja", "error",
+      "Situs di '{path}' tidak berisi penanda kinerja ({marker}): plugin kinerja tidak berjalan, jadi situs ini "
+      "tidak punya halaman unit. Situs ini tidak boleh diterbitkan.",
+      "The site in '{path}' has no kinerja marker ({marker}): the kinerja plugin did not run, so this site has "
+      "no unit pages. It must not be published.",
+      "MkDocs atau ProperDocs: pastikan '- kinerja' ada di plugins: pada mkdocs.yml. Mesin yang tidak menjalankan "
+      "plugin MkDocs (Zensical): jalankan 'kinerja site --out DIR' lalu build folder itu (lihat docs/site.md).",
+      "MkDocs or ProperDocs: make sure '- kinerja' is under plugins: in mkdocs.yml. An engine that runs no MkDocs "
+      "plugins (Zensical): run 'kinerja site --out DIR' and build that folder (see docs/site.md).")
+_kind("K852", "site-pages-missing", "error",
+      "{count} halaman yang ditulis kinerja tidak ada di situs '{path}', misalnya '{example}'.",
+      "{count} pages that kinerja wrote are missing from the site in '{path}', e.g. '{example}'.",
+      "Mesin situs tidak membangun seluruh pohon yang ditulis 'kinerja site': periksa docs_dir, exclude_docs "
+      "dan use_directory_urls di konfigurasinya. Situs ini tidak boleh diterbitkan.",
+      "The engine did not build the whole tree that 'kinerja site' wrote: check its docs_dir, exclude_docs and "
+      "use_directory_urls. This site must not be published.")
+_kind("K853", "site-wrong-mode", "error",
+      "Situs di '{path}' dibangun dengan mode privasi '{mode}', bukan '{expected}'.",
+      "The site in '{path}' was built in privacy mode '{mode}', not '{expected}'.",
+      "Situs staf (nama, NIP tersamar) hanya untuk target yang dibatasi aksesnya: jangan terbitkan ke Pages "
+      "publik. Bangun ulang dengan KINERJA_SITE_MODE=public untuk situs publik.",
+      "A staff site (names, masked NIPs) belongs on an access-controlled target only: never on public Pages. "
+      "Build again with KINERJA_SITE_MODE=public for the public site.")
+_kind("K854", "site-manifest-unreadable", "error",
+      "Penanda kinerja '{marker}' di situs '{path}' tidak dapat dibaca: {detail}.",
+      "The kinerja marker '{marker}' in the site in '{path}' cannot be read: {detail}.",
+      "Bangun ulang situs dari awal (hapus folder site/ lebih dulu).",
+      "Build the site again from scratch (remove the site/ folder first).")

@@ -98,6 +98,14 @@ class KinerjaPlugin(BasePlugin[KinerjaConfig]):
         except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
             if os.environ.get("KINERJA_DEBUG"):
                 raise
+            from .cli import missing_extra
+
+            extra = missing_extra(exc) if isinstance(exc, ModuleNotFoundError) else None
+            if extra is not None:
+                from .report import Problem
+
+                problem = Problem("K850", "mkdocs.yml", params=(("module", exc.name), ("extra", extra)))
+                raise PluginError(f"kinerja: {problem.message('en')} {problem.hint('en')}") from None
             raise PluginError(f"kinerja: kesalahan internal / internal error: {type(exc).__name__}: {exc} "
                               "(KINERJA_DEBUG=1 menampilkan rinciannya / shows the details)") from None
         release_memory()  # the province and its scores are written out: MkDocs renders with the memory back

@@ -30,22 +30,35 @@ import click
                    "again what got no answer.")
 @click.option("--excel/--no-excel", default=True, show_default=True,
               help="With --intake: also time the Excel import of one unit's workbook for a month.")
+@click.option("--deploy/--no-deploy", default=True, show_default=True,
+              help="Also measure push → published: fresh clone, install, validate + site build + check, cold and warm.")
+@click.option("--install/--no-install", default=True, show_default=True,
+              help="In push → published, time a new virtual environment with kinerja[site] (uses the package index).")
+@click.option("--only-deploy", is_flag=True, help="Measure push → published only.")
 def bench(employees: int, runs: int, seed: int, workdir: str, check_sample: int, intake: bool, officers: int,
-          submissions: int, concurrency: int, kill_after: int | None, excel: bool) -> None:
-    """Benchmark validate, score, review and the site build on a synthetic province (with --intake: the
-    intake service)."""
+          submissions: int, concurrency: int, kill_after: int | None, excel: bool, deploy: bool, install: bool,
+          only_deploy: bool) -> None:
+    """Benchmark validate, score, review and the site build on a synthetic province, and push → published
+    (with --intake: the intake service)."""
     from ..outdir import BENCH, claim
-    from . import report, run
+    from . import deploy as push, one_unit_change, prepare, report, run
 
+    folder = claim(workdir, BENCH)
     if intake:
         from . import intake as write_side
 
-        figures = write_side.run(employees, seed, claim(workdir, BENCH), officers, submissions, concurrency,
-                                 kill_after, excel, click.echo)
+        figures = write_side.run(employees, seed, folder, officers, submissions, concurrency, kill_after, excel,
+                                 click.echo)
         click.echo(write_side.report(figures), nl=False)
         return
-    results = run(employees, runs, claim(workdir, BENCH), seed, check_sample, click.echo)
-    click.echo(report(results, employees), nl=False)
+    if not only_deploy:
+        results = run(employees, runs, folder, seed, check_sample, click.echo)
+        click.echo(report(results, employees), nl=False)
+    if deploy or only_deploy:
+        root = prepare(folder, employees, seed, click.echo)
+        base, head = one_unit_change(root)
+        steps = push.measure(root, folder, base, head, install, click.echo)
+        click.echo("\n".join(push.report(steps)) + "\n", nl=False)
 
 
 @click.command("generate")

@@ -48,6 +48,36 @@ def site(mode: str, out: str | None, lang: str | None, only_primary: bool, docs:
                f"({result.seconds:.1f} s, mode {mode})")
 
 
+@click.command("check-site")
+@click.argument("site_dir", type=click.Path(file_okay=False))
+@click.option("--mode", "expected", type=click.Choice(["public", "staff", "full"]), default=None,
+              help="Also refuse a site built in another privacy mode (e.g. --mode public before public Pages).")
+@click.option("--lang", type=click.Choice(["id", "en"]), default=None,
+              help="Language of messages: id (Bahasa Indonesia) or en. Default: KINERJA_LANG, else id.")
+def check_site(site_dir: str, expected: str | None, lang: str | None) -> None:
+    """Check a BUILT site (e.g. site/) before it is published: exit 1 unless kinerja wrote its pages.
+
+    A site engine that ran without the kinerja plugin (a mkdocs.yml without it, or an engine that runs no
+    MkDocs plugins, such as Zensical) builds the hand-written pages only: such a site has no unit pages and
+    fails here, as does one missing pages kinerja wrote or built in another privacy mode than --mode.
+    """
+    from ..cli import resolve_lang
+    from .manifest import NAME, check_site as check
+
+    language = resolve_lang(lang)
+    target = Path(site_dir)
+    if not target.is_dir():
+        raise click.BadParameter(f"'{target}' bukan folder / is not a folder", param_hint="SITE_DIR")
+    problems = check(target, expected)
+    for problem in problems:
+        click.echo(f"{problem.location()}: {problem.code} {problem.message(language)}\n  {problem.hint(language)}",
+                   err=True)
+    if problems:
+        sys.exit(1)
+    click.echo(f"{target}: {NAME} ok")
+
+
 def register(main: click.Group) -> None:
-    """Add ``kinerja site`` to the command line (called by :mod:`kinerja.cli`)."""
+    """Add ``kinerja site`` and ``kinerja check-site`` to the command line (called by :mod:`kinerja.cli`)."""
     main.add_command(site)
+    main.add_command(check_site)

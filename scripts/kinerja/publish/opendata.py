@@ -121,8 +121,9 @@ def unit_rows(province: m.Province, unit: UnitResult, results: list[EmployeeResu
     """CSV rows: one per indicator of the unit agreement (position empty) and of every contract."""
     name = privacy.scrub(province.units[unit.unit].name) or ""
     rows: list[list[str]] = []
+    nobody = [""] * len(PEOPLE_COLUMNS) if privacy.people else []  # the unit's own rows fill every column
     for item in unit.indicators:
-        rows.append(_row(unit.period, unit.unit, name, "", "", "", item, "", privacy, lang))
+        rows.append(_row(unit.period, unit.unit, name, "", "", "", item, "", privacy, lang) + nobody)
     for position_id, group in holders(results).items():
         position = province.positions.get(position_id)
         for number, result in enumerate(group, start=1):
@@ -257,3 +258,56 @@ def load_schemas(root: Path) -> dict[str, dict[str, Any]]:
             except (OSError, ValueError):
                 continue
     return found
+
+
+# --- Data Package (datapackage.json) ---------------------------------------------------------------------------
+DATAPACKAGE = "datapackage.json"
+LICENSES = [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
+             "path": "https://creativecommons.org/licenses/by/4.0/"}]
+_FIELD_TYPES = {"holder": "integer", "achievement": "number", "score": "number"}
+_FIELD_TEXT = {
+    "period": "Period id (periods.yaml)", "unit": "Unit id (organisation.yaml)", "unit_name": "Unit name",
+    "position": "Position id; empty on a row of the unit's own agreement",
+    "position_title": "Position title", "holder": "Holder number within the position (1, 2, …), never a person",
+    "target": "Target id", "indicator": "Indicator id", "text": "Indicator text", "measure": "Unit of measure",
+    "goal": "Target value as written in the SKP", "realised": "Realised value (or the realisation's text)",
+    "achievement": "Achievement in percent", "status": "Status of the contract", "note": "Note: code and text",
+    "employee": "Employee id (staff and full builds only)", "name": "Name (staff and full builds only)",
+    "nip": "NIP as this build may show it (staff: masked)", "predikat": "Rating (predikat)",
+    "score": "Score (staff and full builds only)",
+}
+
+
+def table_schema(header: list[str]) -> dict[str, Any]:
+    """The Frictionless Table Schema of the CSV files with ``header`` (empty cells are missing values)."""
+    return {"fields": [{"name": name, "type": _FIELD_TYPES.get(name, "string"),
+                        "description": _FIELD_TEXT.get(name, "")} for name in header],
+            "missingValues": [""]}
+
+
+def _resource_name(rel: str) -> str:
+    """A Data Package resource name (lower-case letters, digits, '-', '_', '.') for a data file path."""
+    stem = rel.removeprefix("data/").replace("/", "-")
+    return "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_.") else "-" for ch in stem.lower())
+
+
+def datapackage(mode: str, header: list[str], names: Iterable[str]) -> str:
+    """``datapackage.json`` describing the open-data files among ``names`` (paths in the site tree): every
+    CSV with its table schema (``header``: :func:`columns` of the build), every JSON with the result schema it follows, and the licence."""
+    schema = table_schema(header)
+    resources: list[dict[str, Any]] = []
+    for rel in sorted(names):
+        if not rel.startswith("data/") or not rel.endswith((".csv", ".json")):
+            continue
+        ext = rel.rsplit(".", 1)[1]
+        resource: dict[str, Any] = {"name": _resource_name(rel), "path": rel, "format": ext, "encoding": "utf-8"}
+        if ext == "csv":
+            resource.update(type="table", mediatype="text/csv", schema=schema)
+        else:
+            resource.update(type="json", mediatype="application/json",
+                            description=f"One document per unit and period; JSON Schema {out.RESULT_SCHEMA_ID}")
+        resources.append(resource)
+    package = {"name": "kinerja-open-data", "title": "Kinerja: open data", "version": DATA_VERSION,
+               "description": f"Targets, realisations and achievements by unit and period ({mode} build).",
+               "licenses": LICENSES, "resources": resources}
+    return json.dumps(package, ensure_ascii=False, indent=1) + "\n"

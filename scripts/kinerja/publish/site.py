@@ -27,7 +27,7 @@ from ..score.engine import ScoreRun
 from ..validate.schema import schema_dir
 from . import context as c
 from . import history as git_history
-from . import opendata, pages, pages_info, pages_people
+from . import manifest, opendata, pages, pages_info, pages_people
 from .context import Cx, SiteData
 from .i18n import LANGUAGES
 from .privacy import MODES, Privacy
@@ -162,6 +162,9 @@ def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mod
         files.update(site.charts)
         for name in schemas:
             files[f"schemas/{name}"] = _schema_copy(schema_dir(loaded.root) / name, site.privacy)
+        files[opendata.DATAPACKAGE] = opendata.datapackage(site.privacy.mode, opendata.columns(site.privacy),
+                                                             sorted(files.names))
+        files[manifest.NAME] = manifest.render(mode, written_pages, chosen)  # checked in the built site
         files.commit()
     except BaseException:
         files.discard()
