@@ -356,3 +356,16 @@ def test_link_on_the_base_is_refused_when_its_target_changes(repo: Path, monkeyp
     found = {(p["code"], p["file"]) for p in data["problems"]}
     assert {("K723", link), ("K724", f"{UNIT}/2026/skp/sub")} <= found, found
     assert link not in {c["file"] for c in data["changes"]}  # the link itself did not change
+
+
+def test_review_warns_about_hidden_text_in_the_changed_files(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review comment carries the text checks of ``validate`` (K245-K247) for the files a change
+    reaches, located: a right-to-left override, a zero-width space and a NIP in an evidence title."""
+    hidden = "Buku agenda \u202eirateM\u202c 19790523\u2011200703\u20111\u2011173 sura\u200bt"
+    branch = make_branch(repo, Case("hidden-text-in-realisation",
+                                    replace_in(REALISATION, "Buku agenda Maret", hidden), "", ""))
+    code, data, output = review(repo, monkeypatch, "--head", branch, "--on", "2026-04-20")
+    found = {p["code"]: p for p in data["problems"] if p["file"] == REALISATION}
+    assert {"K245", "K246", "K247"} <= set(found), data["problems"]
+    assert all(found[c]["severity"] == "warning" and found[c]["line"] == 10 for c in ("K245", "K246", "K247"))
+    assert "19790523" not in output and "\u202e" not in output

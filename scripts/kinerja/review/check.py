@@ -2,7 +2,7 @@
 
 :func:`kinerja.validate.validate` checks every loaded document and every record; a review loads only the
 organisation, the files the change reaches and the records those files refer to (:mod:`.impact`), and
-checks the reached files alone: their schema, and the rules across files that report on them. The
+checks the reached files alone: their schema and the hazards in their text (K245-K247), and the rules across files that report on them. The
 organisation's own rules (job descriptions, employees) run only when the change touches it. Problems are
 kept for the reached files only, and located.
 """
@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from ..load import Loaded
 from ..report import Problem, Report
-from ..validate import locate_problems, rules, schema
+from ..validate import check_document, locate_problems, rules
 
 
 def validate_part(loaded: Loaded, files: set[str], organisation_changed: bool) -> Report:
@@ -23,7 +23,7 @@ def validate_part(loaded: Loaded, files: set[str], organisation_changed: bool) -
     found: list[Problem] = [p for p in loaded.problems if p.file in files]
     for doc in documents:
         if doc.file in files and doc.kind != "attendance":
-            found.extend(schema.check(doc.kind, doc.data, doc.file, loaded.root))
+            found.extend(check_document(doc.kind, doc.data, doc.file, loaded.root))
     checks: list[Iterable[Problem]] = [
         rules.check_duplicates(documents), rules.check_units(province, documents), rules.check_periods(province),
         rules.check_agreements(province), rules.check_contracts(province), rules.check_realisations(province),
