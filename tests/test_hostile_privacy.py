@@ -24,7 +24,7 @@ from typing import Any, Callable
 import pytest
 import yaml
 from conftest import MINI, run_cli
-from test_site import _git, make_instance, mkdocs
+from test_site import _git, all_text, make_instance, mkdocs
 
 UMUM = "contracts/units/dinas-umum"
 SKP = f"{UMUM}/2026/skp/e-staf.yaml"
@@ -202,17 +202,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     site = root / "site"
-    texts = {}
-    for path in site.rglob("*"):
-        if path.is_file() and path.suffix in (".html", ".json", ".csv", ".svg", ".xml", ".txt", ".js", ".md"):
-            raw = path.read_text(encoding="utf-8", errors="replace")
-            decoded = html.unescape(raw)
-            if path.suffix == ".json":
-                try:
-                    decoded += "\n" + json.dumps(json.loads(raw), ensure_ascii=False)
-                except ValueError:
-                    pass
-            texts[path.relative_to(site).as_posix()] = raw + "\n" + decoded
+    texts = all_text(site)
     return Hostile(root, site, texts)
 
 
