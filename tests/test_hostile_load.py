@@ -359,3 +359,45 @@ def test_fuzz_the_canonical_writer_round_trips_or_the_loader_refuses(value: Any)
         assert {p.code for p in problems} <= {"K015", "K016"} and not bounds.is_within_bounds(number)
     else:
         assert data["value"] == number
+
+
+PUBLISHED_REFUSED = {  # a hand-written page or schema the site copies: kind -> file, K018 wording (en)
+    "docs-link-outside": ("docs/leak.md", "symbolic link leaving the repository"),
+    "docs-link-dev-zero": ("docs/zero.md", "symbolic link leaving the repository"),
+    "docs-fifo": ("docs/pipe.md", "FIFO"),
+    "docs-link-loop": ("docs/loop.md", "loop of symbolic links"),
+    "schema-link-outside": ("schemas/leak.schema.json", "symbolic link leaving the repository"),
+}
+
+
+def test_the_site_copies_only_regular_files_inside_the_repository(tmp_path: Path) -> None:
+    """docs/ and schemas/ are copied into the site: a link leaving the repository (a secret, /dev/zero),
+    a FIFO (which would hang the build) or a loop is refused, located, in one run, nothing written and
+    nothing echoed; a link to a file inside the repository (a README linked into docs/) is published."""
+    root, outside = tmp_path / "repo", tmp_path / "outside"
+    shutil.copytree(MINI, root)
+    _with_site(root)
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    outside.mkdir()
+    (outside / "secret.md").write_text(f"api_key: {SECRET}\n")
+    (outside / "leak.schema.json").write_text(json.dumps({"description": SECRET}))
+    (root / "README.md").write_text("# Linked readme\n")
+    _symlink(outside / "secret.md", root / "docs/leak.md")
+    _symlink("/dev/zero", root / "docs/zero.md")
+    _symlink("loop.md", root / "docs/loop.md")
+    os.mkfifo(root / "docs/pipe.md")
+    _symlink(outside / "leak.schema.json", root / "schemas/leak.schema.json")
+    _symlink("../README.md", root / "docs/readme.md")
+    site = ["kinerja", "site", "--lang", "en", "--only-primary", "--no-history", "--out", "out/site"]
+    refused = run(site, root)
+    text = refused.stdout + refused.stderr
+    assert refused.returncode == 2 and "Traceback" not in text and SECRET not in text, text
+    for file, what in PUBLISHED_REFUSED.values():
+        assert f"{file}: K018 This file (a {what}" in text, text
+    assert not (root / "out").exists()
+    for file, _ in PUBLISHED_REFUSED.values():
+        (root / file).unlink()
+    published = run(site, root)
+    assert published.returncode == 0, published.stderr[-2000:]
+    assert (root / "out/site/readme.md").read_text() == "# Linked readme\n"
+    assert sorted(p.name for p in (root / "out").iterdir()) == ["site"]  # the chart cache is not beside it
