@@ -401,3 +401,47 @@ def test_the_site_copies_only_regular_files_inside_the_repository(tmp_path: Path
     assert published.returncode == 0, published.stderr[-2000:]
     assert (root / "out/site/readme.md").read_text() == "# Linked readme\n"
     assert sorted(p.name for p in (root / "out").iterdir()) == ["site"]  # the chart cache is not beside it
+
+
+def test_review_refuses_a_change_that_deletes_a_required_file(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """``kinerja review`` lists a commit's files itself (not through the loader): a change deleting
+    settings.yaml, organisation.yaml or periods.yaml is K017 at that file, in the working tree and on a
+    branch, exit 1, never 'valid'. A change that deletes nothing required still passes."""
+    from click.testing import CliRunner
+
+    from kinerja.cli import main
+
+    root = tmp_path / "repo"
+    shutil.copytree(MINI, root)
+    isolated = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "Budi",
+                "GIT_AUTHOR_EMAIL": "budi@contoh.go.id", "GIT_COMMITTER_NAME": "Budi",
+                "GIT_COMMITTER_EMAIL": "budi@contoh.go.id"}
+    for key, value in isolated.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.chdir(root)
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+
+    def review(*args: str) -> tuple[int, list[tuple[str, str]]]:
+        result = CliRunner().invoke(main, ["review", "--base", "main", *args, "--format", "json", "--lang", "en"])
+        assert "Traceback" not in result.output and not isinstance(result.exception, (TypeError, KeyError))
+        return result.exit_code, [(p["code"], p["file"]) for p in json.loads(result.stdout)["problems"]]
+
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-q", "-m", "Data awal")
+    for file in REQUIRED:
+        (root / file).unlink()
+        code, found = review()
+        assert code == 1 and ("K017", file) in found, found
+        git("checkout", "-q", "--", file)
+    git("checkout", "-q", "-b", "delete-organisation")
+    git("rm", "-q", "contracts/organisation.yaml")
+    git("commit", "-q", "-m", "Hapus")
+    code, found = review("--head", "delete-organisation")
+    assert code == 1 and ("K017", "contracts/organisation.yaml") in found
+    git("checkout", "-q", "main")
+    code, found = review()
+    assert code == 0 and not any(c == "K017" for c, _ in found)
