@@ -445,3 +445,18 @@ def test_review_refuses_a_change_that_deletes_a_required_file(tmp_path: Path,
     git("checkout", "-q", "main")
     code, found = review()
     assert code == 0 and not any(c == "K017" for c, _ in found)
+
+
+def test_a_schema_that_is_a_fifo_or_a_link_to_a_device_does_not_hang_validate(tmp_path: Path) -> None:
+    """The repository's schemas/ are read like data files (bounded, never through a link leaving the
+    repository): a FIFO or a link to /dev/zero there used to hang ``kinerja validate`` (the schema digest
+    read it to the end)."""
+    root = tmp_path / "repo"
+    shutil.copytree(MINI, root)
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True, capture_output=True)  # the parse cache's digest
+    os.mkfifo(root / "schemas/pipe.schema.json")
+    (root / "schemas/realisation.schema.json").unlink()
+    _symlink("/dev/zero", root / "schemas/realisation.schema.json")
+    result = run(["kinerja", "validate", "--lang", "en"], root)  # a hang fails on the TIMEOUT
+    assert "Traceback" not in result.stdout + result.stderr and result.returncode in (0, 1), result.stderr[-2000:]
