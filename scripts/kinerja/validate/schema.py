@@ -51,7 +51,7 @@ def schema_dir(root: Path | None = None) -> Path:
     return SCHEMA_DIR
 
 
-def _read_schema(path: Path) -> bytes:
+def read_schema(path: Path) -> bytes:
     """A schema's bytes, read like a data file: a regular file (or a link to one) inside its folder's
     parent (the repository, or the package), at most the largest size limit. A FIFO, a device or a link
     leaving the repository raises :class:`ValueError` naming the file (never a hang, never a read outside)."""
@@ -80,7 +80,7 @@ def digest(root: Path | None = None) -> str:
         paths = []
     for path in paths:
         try:
-            content = hashlib.sha1(_read_schema(path)).digest()
+            content = hashlib.sha1(read_schema(path)).digest()
         except (OSError, ValueError):
             content = b"unreadable"
         out.update(path.name.encode("utf-8", "surrogatepass") + b"\0" + content)
@@ -101,7 +101,7 @@ except ImportError:  # pragma: no cover - optional speed-up
 
 @lru_cache(maxsize=64)
 def _validator(path: str) -> Draft202012Validator:
-    schema = json.loads(_read_schema(Path(path)))
+    schema = json.loads(read_schema(Path(path)))
     return Draft202012Validator(schema, format_checker=_FORMATS)
 
 
@@ -109,7 +109,7 @@ def _validator(path: str) -> Draft202012Validator:
 def _fast_validator(path: str) -> Any:
     if _fast is None:
         return None
-    schema = json.loads(_read_schema(Path(path)))
+    schema = json.loads(read_schema(Path(path)))
     return _fast.validator_for(schema, validate_formats=True)
 
 
