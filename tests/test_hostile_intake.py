@@ -471,3 +471,25 @@ def test_lockout_table_is_bounded_and_ipv6_counts_per_network() -> None:
     assert lockout.locked("victim") == 0
     assert address_key("2001:db8:1:2:aaaa::1") == address_key("2001:db8:1:2:bbbb::2") == "2001:db8:1:2::/64"
     assert address_key("::ffff:192.0.2.1") == "192.0.2.1" and address_key("192.0.2.1") == "192.0.2.1"
+
+
+def test_a_schema_the_forms_read_is_never_a_fifo_or_a_link_out(tmp_path: Path) -> None:
+    """The intake (forms, canonical writer) reads ``schemas/<kind>.schema.json`` bounded, like a data
+    file: a FIFO there is refused at once (it used to block the reader), a link leaving the repository
+    is not followed; a plain schema still loads."""
+    import shutil
+
+    from kinerja.intake import canonical
+
+    root = tmp_path / "repo"
+    folder = root / "schemas"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "schemas", folder)
+    (tmp_path / "outside.json").write_text('{"title": "outside"}')
+    (folder / "realisation.schema.json").unlink()
+    os.mkfifo(folder / "realisation.schema.json")
+    (folder / "contract.schema.json").unlink()
+    os.symlink(tmp_path / "outside.json", folder / "contract.schema.json")
+    for kind in ("realisation", "contract"):
+        with pytest.raises(ValueError, match=f"schemas/{kind}.schema.json"):
+            canonical.load_schema(kind, str(folder))
+    assert canonical.load_schema("agreement", str(folder))["type"] == "object"

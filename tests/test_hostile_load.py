@@ -359,3 +359,104 @@ def test_fuzz_the_canonical_writer_round_trips_or_the_loader_refuses(value: Any)
         assert {p.code for p in problems} <= {"K015", "K016"} and not bounds.is_within_bounds(number)
     else:
         assert data["value"] == number
+
+
+PUBLISHED_REFUSED = {  # a hand-written page or schema the site copies: kind -> file, K018 wording (en)
+    "docs-link-outside": ("docs/leak.md", "symbolic link leaving the repository"),
+    "docs-link-dev-zero": ("docs/zero.md", "symbolic link leaving the repository"),
+    "docs-fifo": ("docs/pipe.md", "FIFO"),
+    "docs-link-loop": ("docs/loop.md", "loop of symbolic links"),
+    "schema-link-outside": ("schemas/leak.schema.json", "symbolic link leaving the repository"),
+}
+
+
+def test_the_site_copies_only_regular_files_inside_the_repository(tmp_path: Path) -> None:
+    """docs/ and schemas/ are copied into the site: a link leaving the repository (a secret, /dev/zero),
+    a FIFO (which would hang the build) or a loop is refused, located, in one run, nothing written and
+    nothing echoed; a link to a file inside the repository (a README linked into docs/) is published."""
+    root, outside = tmp_path / "repo", tmp_path / "outside"
+    shutil.copytree(MINI, root)
+    _with_site(root)
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    outside.mkdir()
+    (outside / "secret.md").write_text(f"api_key: {SECRET}\n")
+    (outside / "leak.schema.json").write_text(json.dumps({"description": SECRET}))
+    (root / "README.md").write_text("# Linked readme\n")
+    _symlink(outside / "secret.md", root / "docs/leak.md")
+    _symlink("/dev/zero", root / "docs/zero.md")
+    _symlink("loop.md", root / "docs/loop.md")
+    os.mkfifo(root / "docs/pipe.md")
+    _symlink(outside / "leak.schema.json", root / "schemas/leak.schema.json")
+    _symlink("../README.md", root / "docs/readme.md")
+    site = ["kinerja", "site", "--lang", "en", "--only-primary", "--no-history", "--out", "out/site"]
+    refused = run(site, root)
+    text = refused.stdout + refused.stderr
+    assert refused.returncode == 2 and "Traceback" not in text and SECRET not in text, text
+    for file, what in PUBLISHED_REFUSED.values():
+        assert f"{file}: K018 This file (a {what}" in text, text
+    assert not (root / "out").exists()
+    for file, _ in PUBLISHED_REFUSED.values():
+        (root / file).unlink()
+    published = run(site, root)
+    assert published.returncode == 0, published.stderr[-2000:]
+    assert (root / "out/site/readme.md").read_text() == "# Linked readme\n"
+    assert sorted(p.name for p in (root / "out").iterdir()) == ["site"]  # the chart cache is not beside it
+
+
+def test_review_refuses_a_change_that_deletes_a_required_file(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """``kinerja review`` lists a commit's files itself (not through the loader): a change deleting
+    settings.yaml, organisation.yaml or periods.yaml is K017 at that file, in the working tree and on a
+    branch, exit 1, never 'valid'. A change that deletes nothing required still passes."""
+    from click.testing import CliRunner
+
+    from kinerja.cli import main
+
+    root = tmp_path / "repo"
+    shutil.copytree(MINI, root)
+    isolated = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "Budi",
+                "GIT_AUTHOR_EMAIL": "budi@contoh.go.id", "GIT_COMMITTER_NAME": "Budi",
+                "GIT_COMMITTER_EMAIL": "budi@contoh.go.id"}
+    for key, value in isolated.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.chdir(root)
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+
+    def review(*args: str) -> tuple[int, list[tuple[str, str]]]:
+        result = CliRunner().invoke(main, ["review", "--base", "main", *args, "--format", "json", "--lang", "en"])
+        assert "Traceback" not in result.output and not isinstance(result.exception, (TypeError, KeyError))
+        return result.exit_code, [(p["code"], p["file"]) for p in json.loads(result.stdout)["problems"]]
+
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-q", "-m", "Data awal")
+    for file in REQUIRED:
+        (root / file).unlink()
+        code, found = review()
+        assert code == 1 and ("K017", file) in found, found
+        git("checkout", "-q", "--", file)
+    git("checkout", "-q", "-b", "delete-organisation")
+    git("rm", "-q", "contracts/organisation.yaml")
+    git("commit", "-q", "-m", "Hapus")
+    code, found = review("--head", "delete-organisation")
+    assert code == 1 and ("K017", "contracts/organisation.yaml") in found
+    git("checkout", "-q", "main")
+    code, found = review()
+    assert code == 0 and not any(c == "K017" for c, _ in found)
+
+
+def test_a_schema_that_is_a_fifo_or_a_link_to_a_device_does_not_hang_validate(tmp_path: Path) -> None:
+    """The repository's schemas/ are read like data files (bounded, never through a link leaving the
+    repository): a FIFO or a link to /dev/zero there used to hang ``kinerja validate`` (the schema digest
+    read it to the end)."""
+    root = tmp_path / "repo"
+    shutil.copytree(MINI, root)
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True, capture_output=True)  # the parse cache's digest
+    os.mkfifo(root / "schemas/pipe.schema.json")
+    (root / "schemas/realisation.schema.json").unlink()
+    _symlink("/dev/zero", root / "schemas/realisation.schema.json")
+    result = run(["kinerja", "validate", "--lang", "en"], root)  # a hang fails on the TIMEOUT
+    assert "Traceback" not in result.stdout + result.stderr and result.returncode in (0, 1), result.stderr[-2000:]

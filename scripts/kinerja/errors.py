@@ -150,6 +150,13 @@ _kind("K017", "required-file-missing", "error",
       "contracts/periods.yaml; buat berkasnya seperti contoh di README.",
       "Every instance needs contracts/settings.yaml, contracts/organisation.yaml and contracts/periods.yaml; "
       "create the file as in the README's example.")
+_kind("K018", "published-file-refused", "error",
+      "Berkas ini ({what}) tidak diterbitkan: situs hanya menyalin berkas biasa di dalam repositori.",
+      "This file ({what}) is not published: the site copies only regular files inside the repository.",
+      "Simpan halaman atau skema sebagai berkas biasa di dalam repositori; tautan simbolik boleh, asal "
+      "menunjuk ke berkas di dalam repositori.",
+      "Store the page or schema as a regular file inside the repository; a symbolic link is fine as long "
+      "as it points to a file inside the repository.")
 
 
 # --- K1xx: schema ----------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from typing import Any
 
 from .. import bounds
 from ..load import layout, yamlsafe
-from ..validate.schema import schema_dir
+from ..validate.schema import read_schema, schema_dir
 
 #: The file kinds the intake writes.
 KINDS = ("realisation", "contract")
@@ -31,7 +31,7 @@ KINDS = ("realisation", "contract")
 def load_schema(kind: str, folder: str | None = None) -> dict[str, Any]:
     """The JSON Schema of ``kind`` (from the repository's ``schemas/`` when it has one)."""
     base = Path(folder) if folder else schema_dir(None)
-    return json.loads((base / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    return json.loads(read_schema(base / f"{kind}.schema.json"))  # bounded; never a FIFO or a link out
 
 
 def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:

@@ -329,7 +329,7 @@ def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, by
     for refused in loaded.problems:  # links and special files: their place counts as unreadable
         _mark_unreadable(loaded.province, refused.file)
     if files is None:
-        loaded.problems.extend(_missing_required(names, loaded.problems))
+        loaded.problems.extend(missing_required(names, loaded.problems))
     folders = FolderCheck(root)
 
     settings_file = next((f for f in names if f in (f"{layout.DATA_DIR}/settings.yaml", f"{layout.DATA_DIR}/settings.yml")), None)
@@ -423,9 +423,10 @@ def _load_tree(root: Path, files: Iterable[str] | None, overlay: Mapping[str, by
 REQUIRED = tuple(f"{layout.DATA_DIR}/{name}.yaml" for name in ("settings", "organisation", "periods"))
 
 
-def _missing_required(names: list[str], refused: list[Problem]) -> list[Problem]:
-    """K017 for each required file that is neither ``.yaml`` nor ``.yml`` (nor already refused as a link
-    or special file: that problem says enough)."""
+def missing_required(names: Iterable[str], refused: Iterable[Problem] = ()) -> list[Problem]:
+    """K017 for each required file that is neither ``.yaml`` nor ``.yml`` among ``names`` (nor already
+    refused as a link or special file: that problem says enough). Used by the loader and by
+    ``kinerja review``, which lists the files of a commit itself."""
     present = set(names) | {p.file for p in refused}
     if layout.DATA_DIR in present:  # the data root itself was refused
         return []

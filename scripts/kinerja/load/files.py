@@ -133,3 +133,21 @@ class FolderCheck:
                 return folder
             self.good.add(folder)
         return None
+
+
+def read_within(path: Path, roots: tuple[Path, ...], limit: int) -> bytes:
+    """The bytes of ``path`` when it is, or links to, a regular file inside one of ``roots``.
+
+    For files that may legitimately be links (a README linked into ``docs/``): the link is followed
+    only when its final target lies inside a root (resolved, so ``..`` and chains of links count);
+    a link that leaves them raises :class:`NotRegular` ``"outside"``, a loop ``"symlink"``. The target
+    itself is read by :func:`read_regular` (regular files only, at most ``limit`` bytes)."""
+    try:
+        target = Path(path).resolve(strict=True)
+    except (RuntimeError, OSError) as exc:  # a loop of links (RuntimeError before Python 3.13)
+        if isinstance(exc, OSError) and exc.errno not in _LINK_ERRORS:
+            raise
+        raise NotRegular("symlink") from None
+    if not any(target == root or root in target.parents for root in (r.resolve() for r in roots)):
+        raise NotRegular("outside")
+    return read_regular(target, limit)

@@ -247,15 +247,16 @@ def schema_fields(schema: Mapping[str, Any], lang: str) -> list[tuple[str, str, 
 
 def load_schemas(root: Path) -> dict[str, dict[str, Any]]:
     """Every ``schemas/*.schema.json`` of the repository (else the package's own), by file name."""
+    from ..load.files import MAX_LIMIT, NotRegular, TooLarge, read_within
     from ..validate.schema import schema_dir
 
     folder = schema_dir(root)
     found: dict[str, dict[str, Any]] = {}
     if folder.is_dir():
         for path in sorted(folder.glob("*.schema.json")):
-            try:
-                found[path.name] = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
+            try:  # only a regular file inside the repository (the site refuses the others, located)
+                found[path.name] = json.loads(read_within(path, (path.parent.parent,), MAX_LIMIT))
+            except (NotRegular, TooLarge, OSError, ValueError):
                 continue
     return found
 

@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Seque
 from .. import outdir
 from ..beside import Beside
 from ..load import Loaded
+from ..load.cache import cache_folder
 from ..score import engine
 from ..score.engine import ScoreRun
 from ..validate.schema import schema_dir
@@ -30,6 +31,9 @@ from . import history as git_history
 from . import manifest, opendata, pages, pages_info, pages_people
 from .context import Cx, SiteData
 from .i18n import LANGUAGES
+from ..load.files import MAX_LIMIT, NotRegular, TooLarge, read_within
+from ..load.yamlsafe import Words
+from ..report import Problem, problem
 from .privacy import MODES, Privacy
 
 log = logging.getLogger(__name__)
@@ -64,7 +68,10 @@ def navigation(cx: Cx) -> list[dict[str, str]]:
     return [{cx.W(key): cx.path(path)} for key, path in items]
 
 
-def _handwritten(docs_dir: Path | None, out_dir: Path) -> dict[str, bytes]:
+def _handwritten(docs_dir: Path | None, out_dir: Path, roots: tuple[Path, ...],
+                 refused: list[Problem]) -> dict[str, bytes]:
+    """The hand-written files of ``docs_dir`` by relative path; a file that is not a regular file
+    inside ``roots`` (a link leaving the repository, a FIFO, a device) is added to ``refused``."""
     found: dict[str, bytes] = {}
     if docs_dir is None or not docs_dir.is_dir():
         return found
@@ -75,9 +82,49 @@ def _handwritten(docs_dir: Path | None, out_dir: Path) -> dict[str, bytes]:
         for name in sorted(files):
             if name.startswith("."):
                 continue
-            path = here / name
-            found[path.relative_to(docs_dir).as_posix()] = path.read_bytes()
+            data = _published_bytes(here / name, roots, refused)
+            if data is not None:
+                found[(here / name).relative_to(docs_dir).as_posix()] = data
     return found
+
+
+_REFUSED = {"outside": Words("tautan simbolik ke luar repositori", "a symbolic link leaving the repository"),
+            "symlink": Words("lingkaran tautan simbolik", "a loop of symbolic links"),
+            "fifo": Words("FIFO, pipa bernama", "a FIFO, a named pipe"), "socket": Words("soket", "a socket"),
+            "device": Words("berkas perangkat", "a device file"), "folder": Words("folder", "a folder"),
+            "special": Words("berkas khusus", "a special file")}
+
+
+def _published_bytes(path: Path, roots: tuple[Path, ...], refused: list[Problem]) -> bytes | None:
+    """The bytes of a hand-written page or schema to copy into the site, or None (the problem, located
+    at the file and never quoting what a link points to, is added to ``refused``)."""
+    where = _shown(path, roots)
+    try:
+        return read_within(path, roots, MAX_LIMIT)
+    except NotRegular as exc:
+        refused.append(problem("K018", where, what=_REFUSED.get(exc.what, _REFUSED["special"])))
+    except TooLarge as exc:
+        refused.append(problem("K002", where, size=exc.size, limit=MAX_LIMIT))
+    except OSError as exc:
+        refused.append(problem("K010", where, reason=exc.strerror or str(exc)))
+    return None
+
+
+def _shown(path: Path, roots: tuple[Path, ...]) -> str:
+    """``path`` as the user knows it: relative to the repository when it is in it (links not resolved)."""
+    absolute = Path(os.path.abspath(path))
+    for root in roots:
+        try:
+            return absolute.relative_to(os.path.abspath(root)).as_posix()
+        except ValueError:
+            continue
+    return str(path)
+
+
+def _refuse(refused: list[Problem], lang: str) -> None:
+    """Raise :class:`SiteError` listing every refused file (nothing has been written yet)."""
+    if refused:
+        raise SiteError("\n".join(f"{p.location()}: {p.code} {p.message(lang)}\n  {p.hint(lang)}" for p in refused))
 
 
 def _intro(text: bytes | None) -> str | None:
@@ -131,10 +178,13 @@ def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mod
     site = SiteData(loaded=loaded, run=run or ScoreRun(), privacy=privacy,
                     history=git_history.read(loaded.root, province) if history else git_history.History(False, reason="off"),
                     languages=chosen, primary=lang, directory_urls=directory_urls, min_group=min_group_size or province.settings.min_group_size,
-                    chart_cache=Path(cache_dir) if cache_dir else out_dir.parent / ".cache" / "charts",
+                    chart_cache=Path(cache_dir) if cache_dir else cache_folder(loaded.root, "charts"),
                     handwritten=docs)
+    refused: list[Problem] = []
+    handwritten = _handwritten(docs, out_dir, (loaded.root, *([docs] if docs else [])), refused)
+    schema_bytes = _schema_files(loaded.root, refused)
+    _refuse(refused, lang)
     site.prepare()
-    handwritten = _handwritten(docs, out_dir)
     files = StagedTree(out_dir, (loaded.root, *([docs] if docs else [])))
     try:
         files.update(handwritten)
@@ -161,7 +211,8 @@ def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mod
                 site.charts.update(charts)
         files.update(site.charts)
         for name in schemas:
-            files[f"schemas/{name}"] = _schema_copy(schema_dir(loaded.root) / name, site.privacy)
+            if name in schema_bytes:
+                files[f"schemas/{name}"] = _schema_copy(schema_bytes[name], site.privacy)
         files[opendata.DATAPACKAGE] = opendata.datapackage(site.privacy.mode, opendata.columns(site.privacy),
                                                              sorted(files.names))
         files[manifest.NAME] = manifest.render(mode, written_pages, chosen)  # checked in the built site
@@ -175,10 +226,22 @@ def generate_site(loaded: Loaded, run: ScoreRun | None, out_dir: Path | str, mod
 
 
 
-def _schema_copy(path: Path, privacy: Privacy) -> bytes:
+def _schema_files(root: Path, refused: list[Problem]) -> dict[str, bytes]:
+    """The bytes of every ``schemas/*.schema.json`` the site copies (regular files inside the repository,
+    or the package's own schemas); the refused ones are added to ``refused``."""
+    folder = schema_dir(root)
+    roots = (root,) if folder == root / "schemas" else (folder,)
+    found: dict[str, bytes] = {}
+    for path in sorted(folder.glob("*.schema.json")):
+        data = _published_bytes(path, roots, refused)
+        if data is not None:
+            found[path.name] = data
+    return found
+
+
+def _schema_copy(raw: bytes, privacy: Privacy) -> bytes:
     """A schema as published: as it is, but in a public build with its examples scrubbed like any text
     (an example may quote an employee of this very instance, or a NIP)."""
-    raw = path.read_bytes()
     if not privacy.public:
         return raw
     import json

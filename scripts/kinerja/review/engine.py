@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .. import model as m
-from ..load import Document, Loaded, layout
+from ..load import Document, Loaded, layout, missing_required
 from ..report import Problem, Report, problem
 from ..score.explain import Text
 from ..validate import locate_problems, validate
@@ -133,6 +133,8 @@ def read(changes: list[gitio.FileChange], base: trees.Side, head: trees.Side, pa
     reached files (:mod:`.check`). A change to settings, the unit tree or periods reaches every file."""
     assembly = trees.Assembly(head, parser)
     organisation = head.org()
+    missing = missing_required({*organisation, *head.skip})  # a deleted settings, unit tree or periods file
+    assembly.problems.extend(missing)
     staff = {p: s for p, s in organisation.items() if (trees.place_of(p) or layout.Place("", {})).kind == "employees"}
     assembly.add({p: s for p, s in organisation.items() if p not in staff})
     organisation_changed = any(trees.is_org(p) for c in changes for p in (c.before, c.after) if p)
@@ -163,7 +165,7 @@ def read(changes: list[gitio.FileChange], base: trees.Side, head: trees.Side, pa
         loaded = assembly.loaded()
         return Sides(old_docs, new_docs, base_province, loaded, None, validate(loaded), touched)
     listed = head.list(reached)
-    files = set(listed) | afters
+    files = set(listed) | afters | {p.file for p in missing}
     assembly.add(listed)
     add_people(files)
     assembly.add(head.list(impact.context(assembly.province, files, touched, head.units())))

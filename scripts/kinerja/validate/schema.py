@@ -51,6 +51,21 @@ def schema_dir(root: Path | None = None) -> Path:
     return SCHEMA_DIR
 
 
+def read_schema(path: Path) -> bytes:
+    """A schema's bytes, read like a data file: a regular file (or a link to one) inside its folder's
+    parent (the repository, or the package), at most the largest size limit. A FIFO, a device or a link
+    leaving the repository raises :class:`ValueError` naming the file (never a hang, never a read outside)."""
+    from ..load.files import MAX_LIMIT, NotRegular, TooLarge, read_within
+
+    try:
+        return read_within(path, (path.parent.parent,), MAX_LIMIT)
+    except NotRegular as exc:
+        raise ValueError(f"{path.parent.name}/{path.name}: not a regular file inside the repository "
+                         f"({exc.what}); not read") from None
+    except TooLarge as exc:
+        raise ValueError(f"{path.parent.name}/{path.name}: larger than {MAX_LIMIT} bytes; not read") from None
+
+
 @lru_cache(maxsize=16)
 def digest(root: Path | None = None) -> str:
     """A digest of every schema the check reads for ``root`` (its own ``schemas/`` or the packaged ones),
@@ -65,8 +80,8 @@ def digest(root: Path | None = None) -> str:
         paths = []
     for path in paths:
         try:
-            content = hashlib.sha1(path.read_bytes()).digest()
-        except OSError:
+            content = hashlib.sha1(read_schema(path)).digest()
+        except (OSError, ValueError):
             content = b"unreadable"
         out.update(path.name.encode("utf-8", "surrogatepass") + b"\0" + content)
     return out.hexdigest()
@@ -86,7 +101,7 @@ except ImportError:  # pragma: no cover - optional speed-up
 
 @lru_cache(maxsize=64)
 def _validator(path: str) -> Draft202012Validator:
-    schema = json.loads(Path(path).read_text(encoding="utf-8"))
+    schema = json.loads(read_schema(Path(path)))
     return Draft202012Validator(schema, format_checker=_FORMATS)
 
 
@@ -94,7 +109,7 @@ def _validator(path: str) -> Draft202012Validator:
 def _fast_validator(path: str) -> Any:
     if _fast is None:
         return None
-    schema = json.loads(Path(path).read_text(encoding="utf-8"))
+    schema = json.loads(read_schema(Path(path)))
     return _fast.validator_for(schema, validate_formats=True)
 
 
