@@ -460,3 +460,26 @@ def test_a_schema_that_is_a_fifo_or_a_link_to_a_device_does_not_hang_validate(tm
     _symlink("/dev/zero", root / "schemas/realisation.schema.json")
     result = run(["kinerja", "validate", "--lang", "en"], root)  # a hang fails on the TIMEOUT
     assert "Traceback" not in result.stdout + result.stderr and result.returncode in (0, 1), result.stderr[-2000:]
+
+
+@pytest.mark.parametrize("how", ["deleted", "fifo", "link-to-device"])
+def test_a_repository_schema_that_is_gone_falls_back_to_the_packaged_one(tmp_path: Path, how: str) -> None:
+    """Deleting (or replacing) the repository's own schema of a kind never switches its checks off: the
+    packaged schema of that kind applies, so an invalid realisation is still refused at its line."""
+    root = tmp_path / "repo"
+    shutil.copytree(MINI, root)
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    schema = root / "schemas/realisation.schema.json"
+    schema.unlink()
+    if how == "fifo":
+        os.mkfifo(schema)
+    elif how == "link-to-device":
+        _symlink("/dev/zero", schema)
+    real = next((root / "contracts").rglob("realisations/*/*.yaml"))
+    real.write_text(real.read_text(encoding="utf-8") + "unexpected_field: 1\n", encoding="utf-8")
+    result = run(["kinerja", "validate", "--lang", "en", "--format", "json"], root)
+    assert "Traceback" not in result.stderr and result.returncode == 1, result.stderr[-2000:]
+    found = json.loads(result.stdout)
+    problems = found["problems"] if isinstance(found, dict) else found
+    hits = [p for p in problems if p["file"].endswith(real.name) and p["code"].startswith("K1")]
+    assert hits and all(p["line"] for p in hits), problems

@@ -89,8 +89,22 @@ def digest(root: Path | None = None) -> str:
 
 @lru_cache(maxsize=256)
 def _schema_file(kind: str, root: Path | None) -> str | None:
-    path = schema_dir(root) / f"{kind}.schema.json"
-    return str(path) if path.is_file() else None
+    """The repository's schema of ``kind``, or the packaged one when the repository has none (or only
+    something that is not a regular file): deleting a schema never switches its checks off."""
+    for folder in (schema_dir(root), SCHEMA_DIR):
+        path = folder / f"{kind}.schema.json"
+        if path.is_file() and not path.is_symlink() or path.is_symlink() and _inside(path, folder.parent):
+            return str(path)
+    return None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """True when the link ``path`` resolves to a regular file inside ``root``."""
+    try:
+        target = path.resolve(strict=True)
+        return target.is_file() and target.is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return False
 
 
 try:  # a compiled validator for the pass (about 200× faster); jsonschema words the failures
@@ -114,10 +128,8 @@ def _fast_validator(path: str) -> Any:
 
 
 def validator_for(kind: str, root: Path | None = None) -> Draft202012Validator | None:
-    path = schema_dir(root) / f"{kind}.schema.json"
-    if not path.is_file():
-        return None
-    return _validator(str(path))
+    path = _schema_file(kind, root)
+    return None if path is None else _validator(path)
 
 
 def check(kind: str, data: Any, file: str, root: Path | None = None) -> list[Problem]:
