@@ -510,3 +510,28 @@ def test_real_commands_write_missing_empty_and_own_outputs(tmp_path: Path) -> No
     # nothing beside the outputs: no staging left over, and no chart cache (it lives in .git/kinerja)
     assert sorted(p.name for p in out.iterdir()) == \
         ["book.xlsx", "empty-score", "generate", "score", "site"], "no staging left over"
+
+
+def test_import_bench_refuses_a_foreign_work_folder_and_clears_only_its_own(tmp_path: Path) -> None:
+    """The import benchmark's --workdir is checked like every output: a folder with someone else's file is
+    refused (exit 2) and survives byte for byte; in its own folder only what it wrote before is removed."""
+    from kinerja.bench.imports import _work_folder
+    from kinerja.outdir import IMPORT_BENCH, MARKER
+
+    foreign = tmp_path / "notes"
+    foreign.mkdir()
+    (foreign / "keep.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(SystemExit) as stopped:
+        _work_folder(str(foreign))
+    assert stopped.value.code == 2
+    assert sorted(p.name for p in foreign.iterdir()) == ["keep.txt"]
+    assert (foreign / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+    own = _work_folder(str(tmp_path / "bench"))
+    assert (own / MARKER).is_file()
+    (own / "instance").mkdir()
+    (own / "instance" / "x.yaml").write_text("x: 1\n", encoding="utf-8")
+    (own / "siasn.psv").write_text("old", encoding="utf-8")
+    assert _work_folder(str(own)) == own
+    assert sorted(p.name for p in own.iterdir()) == [MARKER]
+    assert "instance" in IMPORT_BENCH.later

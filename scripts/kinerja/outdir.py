@@ -132,6 +132,8 @@ FORMS = Owner("forms", legacy=_legacy_forms)
 BENCH = Owner("bench", legacy=_legacy_bench,
               later=frozenset({"province", "scores", "site", "plain", "plain-site", "generated"}))
 TEMPLATE = Owner("intake template", legacy=_is_template)
+IMPORT_BENCH = Owner("bench import", later=frozenset({"siasn.psv", "siasn-changed.psv", "rekap.csv", "instance",
+                                                      "init.csv"}))
 
 
 # --- checks ---------------------------------------------------------------------------------------------

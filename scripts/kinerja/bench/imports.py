@@ -101,14 +101,31 @@ def timed(args: list[str], cwd: Path) -> tuple[float, float, float]:
     return seconds, cpu, after.ru_maxrss / 1024
 
 
+def _work_folder(workdir: str) -> Path:
+    """The bench's own work folder: refused (exit 2) unless missing, empty or made by this bench; what
+    an earlier run of it wrote there is removed, nothing else."""
+    from ..outdir import IMPORT_BENCH, OutputRefused, claim
+
+    try:
+        work = claim(workdir, IMPORT_BENCH)
+    except OutputRefused as exc:
+        print(exc.render("en"), file=sys.stderr)
+        raise SystemExit(2) from None
+    for name in IMPORT_BENCH.later:
+        path = work / name
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        elif os.path.lexists(path):
+            path.unlink()
+    return work
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=40000)
     parser.add_argument("--workdir", default=".kinerja-cache/bench-import")
     args = parser.parse_args()
-    work = Path(args.workdir).resolve()
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    work = _work_folder(args.workdir)
     master, changed, recap = work / "siasn.psv", work / "siasn-changed.psv", work / "rekap.csv"
     nips = write_master(master, args.rows)
     write_master(changed, args.rows, shift_every=100)
