@@ -250,6 +250,25 @@ def test_a_workbook_that_is_not_one_and_a_mapping_file(tmp_path: Path, instance:
     assert code == 2 and "K903" in out
 
 
+def test_an_export_that_is_a_fifo_or_a_device_is_refused_without_a_hang(tmp_path: Path, instance: Path) -> None:
+    """The file to import is read only if it is a regular file (a link to one is followed), and bounded:
+    a FIFO would block the reader and /dev/zero would read without end."""
+    import os
+
+    fifo = tmp_path / "rekap.csv"
+    os.mkfifo(fifo)
+    device = tmp_path / "data-utama.csv"
+    device.symlink_to("/dev/zero")
+    workbook = tmp_path / "data-utama.xlsx"
+    os.mkfifo(workbook)
+    for path in (fifo, device, workbook):
+        code, out = invoke("import", "siasn", str(path), "--repo", str(instance), "--dry-run", "--lang", "en")
+        assert code == 1 and "K900" in out and path.name in out and "not a regular file" in out, out
+    code, out = invoke("import", "attendance", str(fifo), "--log", "--pins", str(fifo), "--month", "2026-05",
+                       "--repo", str(instance), "--dry-run", "--lang", "en")
+    assert code != 0 and "K900" in out and "Traceback" not in out, out
+
+
 # --- generated SIASN files (hypothesis) -----------------------------------------------------------------------
 _COLUMNS = ["PNS ID", "NIP BARU", "NAMA", "GOL AKHIR NAMA", "JENIS JABATAN ID", "JABATAN NAMA", "TMT JABATAN",
             "UNOR NAMA", "SATUAN KERJA INDUK NAMA"]

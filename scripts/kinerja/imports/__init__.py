@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .outcome import ImportFailed, Place
+from .outcome import ImportFailed, Place, read_export
 
 
 @dataclass(frozen=True)
@@ -46,10 +46,7 @@ def read_mapping(path: str | None) -> Mapping:
     from ..load import yamlsafe
 
     name = Path(path).name
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise ImportFailed("K903", Place(name), detail=exc.strerror or str(exc)) from exc
+    raw = read_export(path, name, yamlsafe.DEFAULT_MAX_BYTES)
     data, problems = yamlsafe.load_bytes(raw, name)
     if problems:
         first = problems[0]

@@ -23,8 +23,8 @@ import click
 
 from . import Mapping, cleaning
 from .org import Organisation
-from .outcome import ImportFailed, Ledger, Place
-from .table import Columns, Table, blank, decode
+from .outcome import ImportFailed, Ledger, Place, read_export
+from .table import MAX_BYTES, Columns, Table, blank, decode
 
 HEADER = ["employee", "month", "working_days", "absent_days", "tl1", "tl2", "tl3", "tl4",
           "psw1", "psw2", "psw3", "psw4", "sanction", "late_minutes", "early_minutes"]
@@ -179,7 +179,7 @@ def read_log(path: Path, month: str, pins: dict[str, str], hours: Hours, org: Or
              ledger: Ledger) -> list[tuple[Place, str, Month]]:
     """Recompute each mapped employee's month from the punches of a raw terminal log."""
     name = path.name
-    text = decode(path.read_bytes(), name)
+    text = decode(read_export(path, name, MAX_BYTES), name)
     punches: dict[str, dict[dt.date, list[int]]] = {}
     places: dict[str, list[Place]] = {}
     employees: dict[str, str] = {}

@@ -12,6 +12,7 @@ import csv
 import io
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable
 
 from .. import errors
@@ -65,6 +66,23 @@ def render(code: str, params: dict[str, Any], lang: str) -> tuple[str, str]:
     except (KeyError, IndexError):
         hint = kind.hint(lang)
     return message, hint
+
+
+def read_export(path: Path | str, name: str, limit: int, follow: bool = True) -> bytes:
+    """The bytes of a file an import reads, at most ``limit``: a regular file only (a FIFO, device or folder
+    is refused, so nothing hangs or reads without end). ``follow``: the file the user named on the command
+    line may be a link to their export; a file of the instance (``follow=False``) may not.
+    Raises :class:`ImportFailed` (K900 unreadable, K922 too large) at the file."""
+    from ..load.files import NotRegular, TooLarge, read_regular
+
+    try:
+        return read_regular(Path(path).resolve() if follow else path, limit)
+    except NotRegular as exc:
+        raise ImportFailed("K900", Place(name), detail=f"not a regular file ({exc.what})") from None
+    except TooLarge as exc:
+        raise ImportFailed("K922", Place(name), detail=f"{exc.size} bytes > {limit}") from None
+    except OSError as exc:
+        raise ImportFailed("K900", Place(name), detail=exc.strerror or str(exc)) from None
 
 
 class ImportFailed(Exception):

@@ -8,6 +8,7 @@ export changes nothing, comments of untouched files included).
 
 from __future__ import annotations
 
+import os
 import pickle
 import re
 import subprocess
@@ -17,7 +18,9 @@ from typing import Any, Callable, Iterable
 
 import yaml
 
+from ..load.yamlsafe import DEFAULT_MAX_BYTES
 from . import emit
+from .outcome import read_export
 
 UNITS = "contracts/units"
 
@@ -112,8 +115,8 @@ class FolderTree:
         found = {}
         for path in paths:
             file = self.root / path
-            if file.is_file():
-                found[path] = file.read_bytes()
+            if os.path.lexists(file):
+                found[path] = read_export(file, path, DEFAULT_MAX_BYTES, follow=False)
         return found
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
-from .outcome import ImportFailed, Place
+from .outcome import ImportFailed, Place, read_export
 
 #: How many rows from the top may hold metadata before the header row.
 HEADER_WITHIN = 20
@@ -92,18 +93,10 @@ class Table:
 def open_table(path: Path, columns: Columns, sheet: str | None = None, display: str | None = None) -> Table:
     """Open ``path`` (.xlsx or delimited text) and find its header row; raise :class:`ImportFailed`."""
     name = display or path.name
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ImportFailed("K900", Place(name), detail=exc.strerror or str(exc)) from exc
-    if size > MAX_BYTES:
-        raise ImportFailed("K922", Place(name), detail=f"{size} bytes > {MAX_BYTES}")
     if path.suffix.lower() in (".xlsx", ".xlsm"):
+        _regular_export(path, name)
         return _open_xlsx(path, columns, sheet, name)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ImportFailed("K900", Place(name), detail=exc.strerror or str(exc)) from exc
+    raw = read_export(path, name, MAX_BYTES)
     if raw[:2] == b"PK":
         raise ImportFailed("K900", Place(name), detail="an .xlsx workbook with another extension: rename it to .xlsx")
     return _open_text(decode(raw, name), columns, name)
@@ -194,6 +187,19 @@ def _open_text(text: str, columns: Columns, name: str) -> Table:
 def _extra(header: Sequence[Any], found: dict[str, int]) -> list[str]:
     used = set(found.values())
     return [str(h) for i, h in enumerate(header) if i not in used and str(h or "").strip()]
+
+
+def _regular_export(path: Path, name: str) -> None:
+    """Refuse (K900, K922) a workbook that is not a regular file within the size limit, before openpyxl
+    opens it (a FIFO would block it)."""
+    try:
+        info = path.resolve().stat()
+    except OSError as exc:
+        raise ImportFailed("K900", Place(name), detail=exc.strerror or str(exc)) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ImportFailed("K900", Place(name), detail="not a regular file")
+    if info.st_size > MAX_BYTES:
+        raise ImportFailed("K922", Place(name), detail=f"{info.st_size} bytes > {MAX_BYTES}")
 
 
 def _open_xlsx(path: Path, columns: Columns, sheet: str | None, name: str) -> Table:
